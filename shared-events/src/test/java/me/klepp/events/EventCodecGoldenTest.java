@@ -1,0 +1,78 @@
+package me.klepp.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EventCodecGoldenTest {
+
+    /** What each golden file must decode to; a new event version needs an entry here and a golden file. */
+    private static final Map<String, EventEnvelope<?>> EXPECTED = Map.of(
+            MediaProcessedV1.TYPE, new EventEnvelope<>(
+                    "7d9f3c2a-4b1e-4f6a-9c8d-2e5b7a1f0c3d",
+                    "/klepp/thumbnail-worker",
+                    MediaProcessedV1.TYPE,
+                    Instant.parse("2026-01-01T12:00:00Z"),
+                    "alice/2026/01/ShareX_Ab Cdé.mp4",
+                    new MediaProcessedV1(
+                            "klepp-media",
+                            "alice/2026/01/ShareX_Ab Cdé.mp4",
+                            "d41d8cd98f00b204e9800998ecf8427e",
+                            1_048_576L,
+                            MediaProcessedV1.VIDEO,
+                            "klepp-thumbnails",
+                            "alice/2026/01/ShareX_Ab Cdé.mp4.jpg",
+                            640,
+                            360,
+                            new MediaMetadata(93_500L, 1920, 1080, "h264", 59.94, true, 8_000_000L))),
+            MediaProcessingFailedV1.TYPE, new EventEnvelope<>(
+                    "0b6e2f47-91c3-4d58-a7e2-5f13c9d8b46a",
+                    "/klepp/metadata-ingestor",
+                    MediaProcessingFailedV1.TYPE,
+                    Instant.parse("2026-01-01T12:00:05.250Z"),
+                    "bob/2026/01/notes.txt",
+                    new MediaProcessingFailedV1(
+                            "klepp-media",
+                            "bob/2026/01/notes.txt",
+                            "0cc175b9c0f1b6a831c399e269772661-3",
+                            "not a video or image: text/plain")));
+
+    private final EventCodec codec = new EventCodec();
+
+    static List<String> eventTypes() {
+        return Golden.eventTypes();
+    }
+
+    @Test
+    void finds_every_event_type() {
+        assertThat(eventTypes()).containsExactlyInAnyOrder(MediaProcessedV1.TYPE, MediaProcessingFailedV1.TYPE);
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void every_event_type_has_a_golden_file(String type) {
+        assertThat(Golden.exists(type))
+                .as("golden file src/test/resources%s for %s", Golden.path(type), type)
+                .isTrue();
+        assertThat(EXPECTED).as("expected decoding of %s", type).containsKey(type);
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void decodes_golden_file_to_expected_event(String type) {
+        assertThat(codec.decode(Golden.json(type))).isEqualTo(EXPECTED.get(type));
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void encodes_decoded_golden_file_back_to_the_same_json(String type) {
+        String reencoded = codec.encode(codec.decode(Golden.json(type)));
+
+        assertThat(Golden.JSON.readTree(reencoded)).isEqualTo(Golden.tree(type));
+    }
+}
