@@ -1,0 +1,26 @@
+package me.klepp.api.auth;
+
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/** Who is calling: the user name from the token and whether they moderate. */
+public record CurrentUser(String username, boolean moderator) {
+
+	static final String MODERATOR_AUTHORITY = "ROLE_MODERATOR";
+
+	public static CurrentUser of(Authentication authentication) {
+		if (!(authentication instanceof JwtAuthenticationToken jwt)) {
+			return null;
+		}
+		boolean moderator = jwt.getAuthorities().stream().anyMatch(a -> MODERATOR_AUTHORITY.equals(a.getAuthority()));
+		return new CurrentUser(jwt.getName(), moderator);
+	}
+
+	static List<String> groups(org.springframework.security.oauth2.jwt.Jwt jwt, String claim) {
+		List<String> groups = jwt.getClaimAsStringList(claim);
+		return groups == null ? List.of() : groups;
+	}
+
+}

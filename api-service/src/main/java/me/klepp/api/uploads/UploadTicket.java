@@ -1,0 +1,14 @@
+package me.klepp.api.uploads;
+
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * How to upload: send {@code method} to {@code upload_url} with exactly {@code headers}, before
+ * {@code expires_at}. {@code path} identifies the file from then on.
+ */
+record UploadTicket(String path, @JsonProperty("upload_url") String uploadUrl, String method,
+		Map<String, String> headers, @JsonProperty("expires_at") Instant expiresAt) {
+}
