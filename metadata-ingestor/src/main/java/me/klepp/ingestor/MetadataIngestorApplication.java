@@ -1,0 +1,25 @@
+package me.klepp.ingestor;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.PropertySource;
+
+/** Keeps the media catalog in step with the bucket and with what the thumbnail worker reports. */
+// JDBC, not R2DBC, even where an R2DBC driver shares the classpath (the local run of all services in one JVM).
+@SpringBootApplication(excludeName = "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration")
+@ConfigurationPropertiesScan
+@PropertySource("classpath:klepp-ingestor.properties")
+public class MetadataIngestorApplication {
+
+	public static void main(String[] args) {
+		application().run(args);
+	}
+
+	/** A worker process: no HTTP server, whatever else is on the classpath (Heroku worker dynos get no routing). */
+	public static SpringApplicationBuilder application() {
+		return new SpringApplicationBuilder(MetadataIngestorApplication.class).web(WebApplicationType.NONE);
+	}
+
+}
