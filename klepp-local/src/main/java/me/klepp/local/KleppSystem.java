@@ -1,0 +1,73 @@
+package me.klepp.local;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import me.klepp.api.KleppApiApplication;
+import me.klepp.devstack.Devstack;
+import me.klepp.ingestor.MetadataIngestorApplication;
+import me.klepp.thumbnail.ThumbnailWorkerApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The three klepp services, each in its own Spring context, in one JVM, pointed at a devstack. In production
+ * they are separate processes; nothing here is shared between them but the JVM.
+ */
+public final class KleppSystem implements AutoCloseable {
+
+	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+	private final ConfigurableApplicationContext api;
+
+	private KleppSystem(Map<String, String> properties, String... args) {
+		try {
+			api = start(KleppApiApplication.application(), properties, args);
+			start(MetadataIngestorApplication.application(), properties, args);
+			start(ThumbnailWorkerApplication.application(), properties, args);
+		}
+		catch (RuntimeException e) {
+			close();
+			throw e;
+		}
+	}
+
+	/**
+	 * Starts the services with the stack's settings as defaults, so that environment variables still override
+	 * them (e.g. an external database).
+	 */
+	public static KleppSystem startWithDefaults(Devstack stack) {
+		return new KleppSystem(stack.springProperties());
+	}
+
+	/** Starts the services with the stack's settings taking precedence over everything, as tests want. */
+	public static KleppSystem startForTests(Devstack stack, String... extraArgs) {
+		List<String> args = new ArrayList<>();
+		stack.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+		args.add("--server.port=0");
+		args.addAll(List.of(extraArgs));
+		return new KleppSystem(Map.of(), args.toArray(String[]::new));
+	}
+
+	private ConfigurableApplicationContext start(SpringApplicationBuilder application, Map<String, String> defaults,
+			String... args) {
+		ConfigurableApplicationContext context = application.properties(Map.copyOf(defaults)).run(args);
+		contexts.add(context);
+		return context;
+	}
+
+	public int apiPort() {
+		return ((WebServerApplicationContext) api).getWebServer().getPort();
+	}
+
+	@Override
+	public void close() {
+		for (int i = contexts.size() - 1; i >= 0; i--) {
+			contexts.get(i).close();
+		}
+		contexts.clear();
+	}
+
+}
