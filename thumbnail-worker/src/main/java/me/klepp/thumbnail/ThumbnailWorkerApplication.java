@@ -21,7 +21,7 @@ public class ThumbnailWorkerApplication {
 
 	/** A worker process: no HTTP server, whatever else is on the classpath (Heroku worker dynos get no routing). */
 	public static SpringApplicationBuilder application() {
-		return new SpringApplicationBuilder(ThumbnailWorkerApplication.class).web(WebApplicationType.NONE);
+		return new SpringApplicationBuilder(ThumbnailWorkerApplication.class).main(ThumbnailWorkerApplication.class).web(WebApplicationType.NONE);
 	}
 
 }

@@ -66,6 +66,11 @@ class ThumbnailJobs {
 			analysis = analyzer.analyze(readUrl(upload));
 		}
 		catch (MediaAnalysisException notMedia) {
+			if (notMedia.isRetryable()) {
+				// S3 unreachable, a timeout, an expired URL: not the file's fault; the message comes back later.
+				throw new IllegalStateException("reading " + upload.key() + " failed, will retry: "
+						+ notMedia.getMessage(), notMedia);
+			}
 			log.info("{} is not usable media: {}", upload.key(), notMedia.getMessage());
 			events.publish(upload.key(), new MediaProcessingFailedV1(upload.bucket(), upload.key(), upload.eTag(),
 					notMedia.getMessage()));

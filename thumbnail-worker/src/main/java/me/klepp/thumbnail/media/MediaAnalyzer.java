@@ -106,16 +106,16 @@ public final class MediaAnalyzer {
             grabber.setVideoOption("max_pixels", MAX_PIXELS);
             try {
                 grabber.start();
-            } catch (Exception | LinkageError e) {
-                throw FfmpegErrors.openFailed(e instanceof Exception ex ? ex : new RuntimeException(e), remote);
+            } catch (Exception e) { // errors (natives missing, out of memory) are not the file's fault: propagate
+                throw FfmpegErrors.openFailed(e, remote);
             }
-            return analyzeOpened(grabber);
+            return analyzeOpened(grabber, remote);
         } finally {
             release(grabber);
         }
     }
 
-    private MediaAnalysis analyzeOpened(FFmpegFrameGrabber grabber) throws MediaAnalysisException {
+    private MediaAnalysis analyzeOpened(FFmpegFrameGrabber grabber, boolean remote) throws MediaAnalysisException {
         AVStream video = videoStream(grabber);
         if (video == null) {
             throw new MediaAnalysisException(grabber.hasAudio() ? "no video stream (audio only)" : "no video stream");
@@ -147,7 +147,7 @@ public final class MediaAnalyzer {
         grabber.setImageHeight(quarterTurn ? thumbWidth : thumbHeight);
 
         boolean image = isImage(grabber, video);
-        Candidate chosen = image ? firstPicture(grabber) : representativeFrame(grabber, video);
+        Candidate chosen = image ? firstPicture(grabber) : representativeFrame(grabber, video, remote);
         BufferedImage thumbnail = Pictures.rotateClockwise(chosen.image(), rotation);
         byte[] jpeg = Pictures.jpeg(thumbnail);
 
@@ -174,7 +174,7 @@ public final class MediaAnalyzer {
         return first;
     }
 
-    private static Candidate representativeFrame(FFmpegFrameGrabber grabber, AVStream video)
+    private static Candidate representativeFrame(FFmpegFrameGrabber grabber, AVStream video, boolean remote)
             throws MediaAnalysisException {
         long span = videoDurationUs(video);
         if (span <= 0) {
@@ -200,9 +200,11 @@ public final class MediaAnalyzer {
             search.offer(grabAt(grabber, t));
         }
         // A clip whose container promises more than can be decoded was cut off (or is damaged) in the middle.
+        // Over HTTP a dropped connection looks the same (JavaCV reports read errors as end of file).
         if (search.decoded == 0 || (tried - search.decoded) * 2 > tried) {
             throw new MediaAnalysisException("truncated or corrupt video: only " + search.decoded + " of " + tried
-                    + " sample points could be decoded");
+                    + " sample points could be decoded" + (remote ? " (or the connection dropped)" : ""), remote,
+                    null);
         }
         if (search.bestAcceptable == null || fewAfterIntro) {
             for (long t : late) {
@@ -287,7 +289,7 @@ public final class MediaAnalyzer {
     private static Candidate grabAt(FFmpegFrameGrabber grabber, long timestampUs) {
         try {
             grabber.setVideoTimestamp(timestampUs);
-        } catch (Exception | LinkageError e) {
+        } catch (Exception e) {
             return null;
         }
         return grab(grabber);
