@@ -17,7 +17,7 @@ public class KleppApiApplication {
 	}
 
 	public static SpringApplicationBuilder application() {
-		return new SpringApplicationBuilder(KleppApiApplication.class).web(WebApplicationType.REACTIVE);
+		return new SpringApplicationBuilder(KleppApiApplication.class).main(KleppApiApplication.class).web(WebApplicationType.REACTIVE);
 	}
 
 }

@@ -51,7 +51,7 @@ public final class KleppLocal {
 				  curl -s -d grant_type=client_credentials -d client_id=%s -d client_secret=local -d username=alice %s
 
 				Then, for example:
-				  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=%s -d client_secret=local -d username=alice %s | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+				  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=%s -d client_secret=local -d username=alice %s | sed -n 's/.*"access_token" *: *"\\([^"]*\\)".*/\\1/p')
 				  curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
 				       -d '{"filename":"clip.mp4","content_type":"video/mp4","size":1048576}' %s/api/v2/uploads
 				Press Ctrl+C to stop.

@@ -19,7 +19,7 @@ public class MetadataIngestorApplication {
 
 	/** A worker process: no HTTP server, whatever else is on the classpath (Heroku worker dynos get no routing). */
 	public static SpringApplicationBuilder application() {
-		return new SpringApplicationBuilder(MetadataIngestorApplication.class).web(WebApplicationType.NONE);
+		return new SpringApplicationBuilder(MetadataIngestorApplication.class).main(MetadataIngestorApplication.class).web(WebApplicationType.NONE);
 	}
 
 }
