@@ -5,11 +5,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The klepp HTTP API. Defaults live in {@code klepp-api.properties} so three services can share one JVM. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @PropertySource("classpath:klepp-api.properties")
+@EnableScheduling
 public class KleppApiApplication {
 
 	public static void main(String[] args) {

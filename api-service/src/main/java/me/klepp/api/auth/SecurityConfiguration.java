@@ -15,23 +15,34 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import me.klepp.api.web.CorsProperties;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AuthProperties properties) {
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AuthProperties properties,
+			CorsProperties cors) {
 		var converter = new JwtAuthenticationConverter();
 		converter.setPrincipalClaimName(properties.usernameClaim());
 		converter.setJwtGrantedAuthoritiesConverter(jwt -> authorities(CurrentUser.groups(jwt, properties.groupsClaim()),
 				properties.moderatorGroup()));
+		// Bearer tokens only, no cookies: CSRF cannot ride on them.
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.cors(spec -> spec.configurationSource(corsSource(cors)))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.authorizeExchange(exchanges -> exchanges
-				.pathMatchers(HttpMethod.GET, "/api/v2/files", "/api/v2/files/**", "/actuator/health/**", "/")
+				.pathMatchers(HttpMethod.GET, "/api/v2/files", "/api/v2/files/**", "/api/v2/tags", "/api/v2/users",
+						"/api/v2/users/**", "/", "/docs", "/docs/**", "/v3/api-docs/**", "/webjars/**",
+						"/actuator/health/**")
+				.permitAll()
+				.pathMatchers(HttpMethod.OPTIONS, "/**")
 				.permitAll()
 				.anyExchange()
 				.authenticated())
@@ -51,6 +62,17 @@ class SecurityConfiguration {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
 		decoder.setJwtValidator(AccessTokenValidators.create(issuer, properties));
 		return decoder;
+	}
+
+	private static CorsConfigurationSource corsSource(CorsProperties cors) {
+		var configuration = new CorsConfiguration();
+		configuration.setAllowedOrigins(cors.allowedOrigins());
+		configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+		configuration.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+		configuration.setMaxAge(3600L);
+		var source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/api/**", configuration);
+		return source;
 	}
 
 	private static Collection<GrantedAuthority> authorities(List<String> groups, String moderatorGroup) {

@@ -1,23 +1,71 @@
 package me.klepp.api.files;
 
+import java.util.List;
+import java.util.Locale;
+
 import me.klepp.api.auth.CurrentUser;
 import me.klepp.api.problems.Problems;
+import me.klepp.api.tags.TagNames;
+import org.springframework.http.HttpStatus;
 
 /**
- * What a caller asked the feed for. {@code hidden} keeps the predecessor's tri-state: omitted means public files
- * plus the caller's own hidden ones, {@code true} only the caller's hidden ones, {@code false} public only.
+ * What a caller asked the feed for, validated. {@code hidden} keeps the predecessor's tri-state: omitted means
+ * public files plus the caller's own hidden ones, {@code true} only the caller's hidden ones (a moderator: all
+ * hidden ones), {@code false} public only. Anonymous callers only ever see public files.
  */
-record FeedQuery(CurrentUser caller, String username, Boolean hidden, int offset, int limit) {
+record FeedQuery(CurrentUser caller, String username, String name, List<String> tags, boolean allTags,
+		Boolean hidden, boolean likedByCaller, String mediaKind, FeedSort.Order order, int offset, int limit,
+		FeedCursor cursor) {
 
 	static final int MAX_LIMIT = 100;
 
-	FeedQuery {
+	static final int MAX_TAGS = 20;
+
+	static FeedQuery of(CurrentUser caller, String username, String name, List<String> tags, String tagMode,
+			Boolean hidden, String likedBy, String media, String sort, int offset, int limit, String cursor) {
 		if (offset < 0) {
 			throw Problems.badRequest("offset must be 0 or more, was " + offset);
 		}
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw Problems.badRequest("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
 		}
+		List<String> wantedTags = tags == null ? List.of()
+				: tags.stream().map(TagNames::normalize).filter(t -> !t.isEmpty()).distinct().toList();
+		if (wantedTags.size() > MAX_TAGS) {
+			throw Problems.badRequest("at most " + MAX_TAGS + " tag filters, got " + wantedTags.size());
+		}
+		boolean allTags = switch (tagMode == null ? "any" : tagMode.toLowerCase(Locale.ROOT)) {
+			case "any" -> false;
+			case "all" -> true;
+			default -> throw Problems.badRequest("tag_mode must be 'any' or 'all', was '" + tagMode + "'");
+		};
+		boolean likedByCaller = false;
+		if (likedBy != null) {
+			if (!"me".equals(likedBy)) {
+				throw Problems.badRequest("liked_by only takes 'me'");
+			}
+			if (caller == null) {
+				throw Problems.of(HttpStatus.UNAUTHORIZED, "sign in to list the files you liked");
+			}
+			likedByCaller = true;
+		}
+		if (media != null && !media.equals("video") && !media.equals("image")) {
+			throw Problems.badRequest("media must be 'video' or 'image', was '" + media + "'");
+		}
+		FeedSort.Order order = FeedSort.Order.parse(sort);
+		FeedCursor position = null;
+		if (cursor != null && !cursor.isBlank()) {
+			if (offset != 0) {
+				throw Problems.badRequest("use either cursor or offset, not both");
+			}
+			position = FeedCursor.decode(cursor, order);
+		}
+		return new FeedQuery(caller, blankToNull(username), blankToNull(name), wantedTags, allTags, hidden,
+				likedByCaller, media, order, offset, limit, position);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 }

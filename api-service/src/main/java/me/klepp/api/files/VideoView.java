@@ -10,20 +10,22 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * A file as the React frontend reads it (the predecessor's {@code Video}), plus what the worker found out
  * about the media. The frontend ignores the fields it does not know.
  */
-record VideoView(String path, @JsonProperty("display_name") String displayName, boolean hidden,
+public record VideoView(String path, @JsonProperty("display_name") String displayName, boolean hidden,
 		@JsonProperty("uploaded_at") OffsetDateTime uploadedAt, String uri, @JsonProperty("expire_at") Instant expireAt,
 		UserView user, List<TagView> tags, @JsonProperty("thumbnail_uri") String thumbnailUri, List<UserView> likes,
-		@JsonProperty("media_kind") String mediaKind, @JsonProperty("content_type") String contentType,
-		Long size, @JsonProperty("processing_state") String processingState, MediaView media) {
+		@JsonProperty("like_count") int likeCount, @JsonProperty("media_kind") String mediaKind,
+		@JsonProperty("content_type") String contentType, Long size,
+		@JsonProperty("processing_state") String processingState,
+		@JsonProperty("processing_error") String processingError, MediaView media) {
 
-	record UserView(String name, @JsonProperty("thumbnail_uri") String thumbnailUri) {
+	public record UserView(String name, @JsonProperty("thumbnail_uri") String thumbnailUri) {
 	}
 
-	record TagView(String name) {
+	public record TagView(String name) {
 	}
 
 	/** Null until the thumbnail worker has looked at the file. */
-	record MediaView(@JsonProperty("duration_ms") Long durationMs, Integer width, Integer height,
+	public record MediaView(@JsonProperty("duration_ms") Long durationMs, Integer width, Integer height,
 			@JsonProperty("video_codec") String videoCodec, Double fps, @JsonProperty("has_audio") Boolean hasAudio,
 			Long bitrate, @JsonProperty("thumbnail_width") Integer thumbnailWidth,
 			@JsonProperty("thumbnail_height") Integer thumbnailHeight) {

@@ -1,0 +1,36 @@
+package me.klepp.api.files;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+
+/** One {@code media_file} row with its owner, as the feed queries read it. */
+record FileRecord(UUID id, String key, String displayName, boolean hidden, OffsetDateTime uploadedAt,
+		String ownerName, String ownerAvatarKey, String mediaKind, String contentType, Long size,
+		String uploadState, String processingState, String processingError, String thumbnailKey,
+		Integer thumbnailWidth, Integer thumbnailHeight, Long durationMs, Integer width, Integer height,
+		String videoCodec, Double fps, Boolean hasAudio, Long bitrate, int likeCount, String sortValue) {
+
+	static final String COLUMNS = "f.*, u.name as owner_name, u.avatar_key as owner_avatar_key";
+
+	static FileRecord of(Readable row, boolean withSortValue) {
+		return new FileRecord(row.get("id", UUID.class), row.get("object_key", String.class),
+				row.get("display_name", String.class), Boolean.TRUE.equals(row.get("hidden", Boolean.class)),
+				row.get("uploaded_at", OffsetDateTime.class), row.get("owner_name", String.class),
+				row.get("owner_avatar_key", String.class), row.get("media_kind", String.class),
+				row.get("content_type", String.class), row.get("size_bytes", Long.class),
+				row.get("upload_state", String.class), row.get("processing_state", String.class),
+				row.get("processing_error", String.class), row.get("thumbnail_key", String.class),
+				row.get("thumbnail_width", Integer.class), row.get("thumbnail_height", Integer.class),
+				row.get("duration_ms", Long.class), row.get("width", Integer.class), row.get("height", Integer.class),
+				row.get("video_codec", String.class), row.get("fps", Double.class), row.get("has_audio", Boolean.class),
+				row.get("bitrate", Long.class), row.get("like_count", Integer.class),
+				withSortValue ? row.get("sort_value", String.class) : null);
+	}
+
+	boolean ownedBy(String username) {
+		return ownerName != null && username != null && ownerName.equalsIgnoreCase(username);
+	}
+
+}

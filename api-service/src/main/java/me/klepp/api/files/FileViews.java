@@ -1,0 +1,77 @@
+package me.klepp.api.files;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import me.klepp.api.storage.MediaUrls;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Turns rows into the frontend's {@code Video}: URLs, and the tags and likes of a whole page in two queries. */
+@Component
+class FileViews {
+
+	private final DatabaseClient db;
+
+	private final MediaUrls urls;
+
+	FileViews(DatabaseClient db, MediaUrls urls) {
+		this.db = db;
+		this.urls = urls;
+	}
+
+	Mono<List<VideoView>> of(List<FileRecord> files) {
+		if (files.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		UUID[] ids = files.stream().map(FileRecord::id).toArray(UUID[]::new);
+		Mono<Map<UUID, List<VideoView.TagView>>> tags = db.sql("""
+				select ft.file_id, t.name from media_file_tag ft join tag t on t.id = ft.tag_id
+				where ft.file_id = any(:ids) order by t.name""")
+			.bind("ids", ids)
+			.map(row -> Map.entry(row.get("file_id", UUID.class), new VideoView.TagView(row.get("name", String.class))))
+			.all()
+			.collect(HashMap::new, (map, e) -> map.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+		Mono<Map<UUID, List<VideoView.UserView>>> likes = db.sql("""
+				select l.file_id, u.name, u.avatar_key from media_like l join app_user u on u.id = l.user_id
+				where l.file_id = any(:ids) order by l.liked_at""")
+			.bind("ids", ids)
+			.map(row -> Map.entry(row.get("file_id", UUID.class),
+					user(row.get("name", String.class), row.get("avatar_key", String.class))))
+			.all()
+			.collect(HashMap::new, (map, e) -> map.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+		return Mono.zip(tags, likes)
+			.map(t -> files.stream()
+				.map(file -> view(file, t.getT1().getOrDefault(file.id(), List.of()),
+						t.getT2().getOrDefault(file.id(), List.of())))
+				.toList());
+	}
+
+	Mono<VideoView> of(FileRecord file) {
+		return of(List.of(file)).map(views -> views.get(0));
+	}
+
+	private VideoView view(FileRecord file, List<VideoView.TagView> tags, List<VideoView.UserView> likes) {
+		var media = urls.media(file.key());
+		var thumbnail = urls.derived(file.thumbnailKey());
+		var owner = file.ownerName() == null ? null : user(file.ownerName(), file.ownerAvatarKey());
+		VideoView.MediaView mediaView = "done".equals(file.processingState())
+				? new VideoView.MediaView(file.durationMs(), file.width(), file.height(), file.videoCodec(), file.fps(),
+						file.hasAudio(), file.bitrate(), file.thumbnailWidth(), file.thumbnailHeight())
+				: null;
+		return new VideoView(file.key(), file.displayName(), file.hidden(), file.uploadedAt(), media.url(),
+				media.expiresAt(), owner, tags, thumbnail == null ? null : thumbnail.url(), likes, file.likeCount(),
+				file.mediaKind(), file.contentType(), file.size(), file.processingState(), file.processingError(),
+				mediaView);
+	}
+
+	private VideoView.UserView user(String name, String avatarKey) {
+		var avatar = urls.derived(avatarKey);
+		return new VideoView.UserView(name, avatar == null ? null : avatar.url());
+	}
+
+}

@@ -1,0 +1,38 @@
+package me.klepp.api.users;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import me.klepp.api.auth.CurrentUser;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Users exist from their first signed-in request on, whatever it is. Names already registered by this
+ * process are remembered, so a signed-in request costs no extra query after the first.
+ */
+@Component
+class UserRegistrationFilter implements WebFilter {
+
+	private final UserDirectory users;
+
+	private final Set<String> registered = ConcurrentHashMap.newKeySet();
+
+	UserRegistrationFilter(UserDirectory users) {
+		this.users = users;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		return ReactiveSecurityContextHolder.getContext()
+			.mapNotNull(context -> CurrentUser.of(context.getAuthentication()))
+			.filter(user -> !registered.contains(user.username()))
+			.flatMap(user -> users.ensureUser(user.username()).doOnSuccess(id -> registered.add(user.username())))
+			.then(chain.filter(exchange));
+	}
+
+}
