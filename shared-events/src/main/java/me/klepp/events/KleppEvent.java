@@ -5,5 +5,6 @@ package me.klepp.events;
  * carrying ids, with a {@code public static final String TYPE} naming it on the wire. A new version is a new
  * record (…V2) next to the old one, so consumers can keep reading what producers still send.
  */
-public sealed interface KleppEvent permits MediaProcessedV1, MediaProcessingFailedV1 {
+public sealed interface KleppEvent permits MediaProcessedV1, MediaProcessingFailedV1,
+        MediaRegenerationRequestedV1 {
 }

@@ -5,9 +5,19 @@ import static me.klepp.events.MissingFieldException.requirePresent;
 /**
  * An uploaded clip or screenshot was probed and got its thumbnail.
  *
- * @param etag      identifies which write of {@code key} was processed; a later upload to the same key has another
- * @param sizeBytes null when the producer did not learn it
- * @param kind      {@link #VIDEO} or {@link #IMAGE}; kept a string so a new kind does not break old readers
+ * <p>The poster and preview fields were added after the first release of v1. They are optional, so events of
+ * older producers (without them) still decode, and older readers ignore them.
+ *
+ * @param etag          identifies which write of {@code key} was processed; a later upload to the same key has another
+ * @param sizeBytes     null when the producer did not learn it
+ * @param kind          {@link #VIDEO} or {@link #IMAGE}; kept a string so a new kind does not break old readers
+ * @param thumbnailKey  the feed thumbnail (JPEG), in {@code thumbnailBucket}
+ * @param posterKey     a larger picture of the same frame (JPEG, for the player and link previews), in
+ *                      {@code thumbnailBucket}; null from producers that make none
+ * @param posterWidth   null exactly when {@code posterKey} is
+ * @param posterHeight  null exactly when {@code posterKey} is
+ * @param previewKey    a short muted clip for hovering in the feed (MP4/H.264), in {@code thumbnailBucket}; null for
+ *                      images and when none could be made
  */
 public record MediaProcessedV1(
         String bucket,
@@ -19,7 +29,11 @@ public record MediaProcessedV1(
         String thumbnailKey,
         int thumbnailWidth,
         int thumbnailHeight,
-        MediaMetadata metadata) implements KleppEvent {
+        MediaMetadata metadata,
+        String posterKey,
+        Integer posterWidth,
+        Integer posterHeight,
+        String previewKey) implements KleppEvent {
 
     public static final String TYPE = "me.klepp.media.processed.v1";
     public static final String VIDEO = "video";
@@ -33,5 +47,12 @@ public record MediaProcessedV1(
         requirePresent(thumbnailBucket, "thumbnailBucket");
         requirePresent(thumbnailKey, "thumbnailKey");
         requirePresent(metadata, "metadata");
+    }
+
+    /** The event as first released: a thumbnail and metadata, no poster or preview. */
+    public MediaProcessedV1(String bucket, String key, String etag, Long sizeBytes, String kind, String thumbnailBucket,
+            String thumbnailKey, int thumbnailWidth, int thumbnailHeight, MediaMetadata metadata) {
+        this(bucket, key, etag, sizeBytes, kind, thumbnailBucket, thumbnailKey, thumbnailWidth, thumbnailHeight,
+                metadata, null, null, null, null);
     }
 }

@@ -29,7 +29,11 @@ class EventCodecGoldenTest {
                             "alice/2026/01/ShareX_Ab Cdé.mp4.jpg",
                             640,
                             360,
-                            new MediaMetadata(93_500L, 1920, 1080, "h264", 59.94, true, 8_000_000L))),
+                            new MediaMetadata(93_500L, 1920, 1080, "h264", 59.94, true, 8_000_000L, 0),
+                            "alice/2026/01/ShareX_Ab Cdé.mp4/poster.jpg",
+                            1280,
+                            720,
+                            "alice/2026/01/ShareX_Ab Cdé.mp4/preview.mp4")),
             MediaProcessingFailedV1.TYPE, new EventEnvelope<>(
                     "0b6e2f47-91c3-4d58-a7e2-5f13c9d8b46a",
                     "/klepp/metadata-ingestor",
@@ -40,7 +44,17 @@ class EventCodecGoldenTest {
                             "klepp-media",
                             "bob/2026/01/notes.txt",
                             "0cc175b9c0f1b6a831c399e269772661-3",
-                            "not a video or image: text/plain")));
+                            "not a video or image: text/plain")),
+            MediaRegenerationRequestedV1.TYPE, new EventEnvelope<>(
+                    "3c1d8e52-6a0f-4b7e-9d21-8f4a5c6b7e90",
+                    "/klepp/api",
+                    MediaRegenerationRequestedV1.TYPE,
+                    Instant.parse("2026-01-02T08:30:00Z"),
+                    "alice/2026/01/ShareX_Ab Cdé.mp4",
+                    MediaRegenerationRequestedV1.one(
+                            "klepp-media",
+                            "alice/2026/01/ShareX_Ab Cdé.mp4",
+                            "requested by moderator carol")));
 
     private final EventCodec codec = new EventCodec();
 
@@ -50,7 +64,8 @@ class EventCodecGoldenTest {
 
     @Test
     void finds_every_event_type() {
-        assertThat(eventTypes()).containsExactlyInAnyOrder(MediaProcessedV1.TYPE, MediaProcessingFailedV1.TYPE);
+        assertThat(eventTypes()).containsExactlyInAnyOrder(MediaProcessedV1.TYPE, MediaProcessingFailedV1.TYPE,
+                MediaRegenerationRequestedV1.TYPE);
     }
 
     @ParameterizedTest
