@@ -46,12 +46,20 @@ public class MediaCatalog {
 				update media_file
 				set processing_state = 'done', processing_error = null, thumbnail_key = :thumbnailKey,
 				    thumbnail_width = :thumbnailWidth, thumbnail_height = :thumbnailHeight,
+				    poster_key = :posterKey, poster_width = :posterWidth, poster_height = :posterHeight,
+				    preview_key = :previewKey, rotation = :rotation,
 				    duration_ms = :durationMs, width = :width, height = :height, video_codec = :videoCodec,
 				    fps = :fps, has_audio = :hasAudio, bitrate = :bitrate, processed_at = now()
 				where object_key = :key""")
 			.param("thumbnailKey", processed.thumbnailKey())
 			.param("thumbnailWidth", processed.thumbnailWidth())
 			.param("thumbnailHeight", processed.thumbnailHeight())
+			// absent in events of older workers: stored as null, so the row says what the latest event said
+			.param("posterKey", processed.posterKey())
+			.param("posterWidth", processed.posterWidth())
+			.param("posterHeight", processed.posterHeight())
+			.param("previewKey", processed.previewKey())
+			.param("rotation", media.rotation())
 			.param("durationMs", media.durationMs())
 			.param("width", media.width())
 			.param("height", media.height())
