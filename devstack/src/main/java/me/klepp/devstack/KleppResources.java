@@ -27,6 +27,12 @@ public final class KleppResources {
 	/** Versioned klepp events (e.g. {@code me.klepp.media.processed.v1}) for the metadata ingestor. */
 	public static final String MEDIA_EVENTS_QUEUE = "klepp-media-events";
 
+	/**
+	 * Versioned requests to the thumbnail worker (e.g. {@code me.klepp.media.regeneration-requested.v1}, sent by
+	 * the API for moderators, and by the worker itself to page through a bulk request). Not subscribed to S3.
+	 */
+	public static final String THUMBNAIL_REQUESTS_QUEUE = "klepp-thumbnail-requests";
+
 	public static final String DEAD_LETTER_SUFFIX = "-dlq";
 
 	/** Receives before a message is moved to its dead-letter queue. */
@@ -35,7 +41,7 @@ public final class KleppResources {
 	public static final List<String> UPLOAD_SUBSCRIBERS = List.of(INGESTOR_UPLOADS_QUEUE, THUMBNAIL_UPLOADS_QUEUE);
 
 	public static final List<String> QUEUES = List.of(INGESTOR_UPLOADS_QUEUE, THUMBNAIL_UPLOADS_QUEUE,
-			MEDIA_EVENTS_QUEUE);
+			MEDIA_EVENTS_QUEUE, THUMBNAIL_REQUESTS_QUEUE);
 
 	private KleppResources() {
 	}
