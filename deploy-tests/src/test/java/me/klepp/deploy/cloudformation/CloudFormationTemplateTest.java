@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import me.klepp.deploy.support.KleppResourceNames;
 import me.klepp.deploy.support.RepositoryFiles;
+import me.klepp.devstack.KleppResources;
 import org.junit.jupiter.api.Test;
 
 import static me.klepp.deploy.cloudformation.Template.list;
@@ -152,6 +153,9 @@ class CloudFormationTemplateTest {
 		expected.add("s3:PutObject " + objectsOf(worker.getProperty("klepp.s3.derived-bucket")));
 		CONSUME.forEach(action -> expected.add(action + " " + queueArn(worker.getProperty("klepp.thumbnail.uploads-queue"))));
 		SEND.forEach(action -> expected.add(action + " " + queueArn(worker.getProperty("klepp.thumbnail.media-events-queue"))));
+		// Regeneration requests: consumed, and the next page of a bulk request queued by the worker itself.
+		CONSUME.forEach(action -> expected.add(action + " " + queueArn(KleppResources.THUMBNAIL_REQUESTS_QUEUE)));
+		SEND.forEach(action -> expected.add(action + " " + queueArn(KleppResources.THUMBNAIL_REQUESTS_QUEUE)));
 
 		assertThat(permissions("klepp-thumbnail-worker")).containsExactlyInAnyOrderElementsOf(expected)
 			.as("ADR 3: a write to the media bucket would come back as an upload")
@@ -171,7 +175,7 @@ class CloudFormationTemplateTest {
 	}
 
 	@Test
-	void theApiWorksOnObjectsOfItsTwoBucketsAndTouchesNoQueue() {
+	void theApiWorksOnObjectsOfItsTwoBucketsAndOnlySendsRegenerationRequests() {
 		Properties api = apiDefaults();
 		Set<String> expected = new HashSet<>();
 		for (String bucket : List.of(api.getProperty("klepp.s3.media-bucket"), api.getProperty("klepp.s3.derived-bucket"))) {
@@ -180,6 +184,7 @@ class CloudFormationTemplateTest {
 			}
 			expected.add("s3:ListBucket arn:aws:s3:::" + bucket);
 		}
+		SEND.forEach(action -> expected.add(action + " " + queueArn(KleppResources.THUMBNAIL_REQUESTS_QUEUE)));
 
 		assertThat(permissions("klepp-api-service")).containsExactlyInAnyOrderElementsOf(expected);
 	}
