@@ -6,36 +6,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import me.klepp.api.support.ApiIntegrationTest;
 import me.klepp.devstack.Devstack;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Presigned uploads against the real stack: S3Proxy checks the signature exactly as S3 does. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class PresignedUploadTest {
+class PresignedUploadTest extends ApiIntegrationTest {
 
 	static final Devstack stack = Devstack.shared();
-
-	@DynamicPropertySource
-	static void devstack(DynamicPropertyRegistry registry) {
-		stack.springProperties().forEach((key, value) -> registry.add(key, () -> value));
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DatabaseClient db;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
