@@ -39,7 +39,7 @@ class SecurityConfiguration {
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.authorizeExchange(exchanges -> exchanges
 				.pathMatchers(HttpMethod.GET, "/api/v2/files", "/api/v2/files/**", "/api/v2/tags", "/api/v2/users",
-						"/api/v2/users/**", "/", "/docs", "/docs/**", "/v3/api-docs/**", "/webjars/**",
+						"/api/v2/users/**", "/", "/media/**", "/media-signed/**", "/docs", "/docs/**", "/v3/api-docs/**", "/webjars/**",
 						"/actuator/health/**")
 				.permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/**")

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import me.klepp.api.storage.MediaUrls;
+import me.klepp.api.web.RequestBaseUrl;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -44,19 +45,20 @@ class FileViews {
 					user(row.get("name", String.class), row.get("avatar_key", String.class))))
 			.all()
 			.collect(HashMap::new, (map, e) -> map.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-		return Mono.zip(tags, likes)
+		return Mono.deferContextual(context -> Mono.zip(tags, likes)
 			.map(t -> files.stream()
 				.map(file -> view(file, t.getT1().getOrDefault(file.id(), List.of()),
-						t.getT2().getOrDefault(file.id(), List.of())))
-				.toList());
+						t.getT2().getOrDefault(file.id(), List.of()), RequestBaseUrl.of(context)))
+				.toList()));
 	}
 
 	Mono<VideoView> of(FileRecord file) {
 		return of(List.of(file)).map(views -> views.get(0));
 	}
 
-	private VideoView view(FileRecord file, List<VideoView.TagView> tags, List<VideoView.UserView> likes) {
-		var media = urls.media(file.key());
+	private VideoView view(FileRecord file, List<VideoView.TagView> tags, List<VideoView.UserView> likes,
+			String apiBase) {
+		var media = urls.media(file.key(), file.hidden(), apiBase);
 		var thumbnail = urls.derived(file.thumbnailKey());
 		var owner = file.ownerName() == null ? null : user(file.ownerName(), file.ownerAvatarKey());
 		VideoView.MediaView mediaView = "done".equals(file.processingState())

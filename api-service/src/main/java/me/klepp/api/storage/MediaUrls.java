@@ -8,8 +8,14 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 
 /**
- * URLs a browser can load media from: under a public base URL when one is configured (a CDN or a public
- * bucket), otherwise presigned GET URLs that expire, which is why the API returns {@code expire_at}.
+ * URLs a browser can load media from.
+ * <ul>
+ * <li>Uploads: under the public base URL when one is configured (a CDN or public bucket); otherwise a link to
+ * the API's own {@code /media/<key>}, which redirects to a fresh presigned GET. Either way the URL ends with the
+ * key, so it ends in {@code .mp4} for MP4s (the frontend filters on that), and a public clip's URL never expires
+ * (embeds keep working). Hidden files get a signed link that expires instead ({@code expire_at}).</li>
+ * <li>Derived objects (thumbnails, avatars): public base URL or a presigned GET.</li>
+ * </ul>
  */
 @Component
 public class MediaUrls {
@@ -18,30 +24,49 @@ public class MediaUrls {
 
 	private final S3Presigner presigner;
 
-	MediaUrls(S3Properties properties, S3Presigner presigner) {
+	private final MediaLinks links;
+
+	MediaUrls(S3Properties properties, S3Presigner presigner, MediaLinks links) {
 		this.properties = properties;
 		this.presigner = presigner;
+		this.links = links;
 	}
 
-	public MediaUrl media(String key) {
-		return url(properties.mediaBucket(), properties.publicMediaUrl(), key);
+	/** @param apiBase the API's own base URL as the caller reached it */
+	public MediaUrl media(String key, boolean hidden, String apiBase) {
+		if (properties.publicMediaUrl() != null && !hidden) {
+			return new MediaUrl(publicUrl(properties.publicMediaUrl(), key), null);
+		}
+		return hidden ? links.signed(apiBase, key) : new MediaUrl(apiBase + MediaLinks.PUBLIC_PATH + S3Keys.encodePath(key), null);
 	}
 
 	public MediaUrl derived(String key) {
-		return key == null ? null : url(properties.derivedBucket(), properties.publicDerivedUrl(), key);
+		if (key == null) {
+			return null;
+		}
+		if (properties.publicDerivedUrl() != null) {
+			return new MediaUrl(publicUrl(properties.publicDerivedUrl(), key), null);
+		}
+		return presigned(properties.derivedBucket(), key);
 	}
 
-	private MediaUrl url(String bucket, URI publicBase, String key) {
-		if (publicBase != null) {
-			return new MediaUrl(publicBase.toString().replaceAll("/+$", "") + "/" + S3Keys.encodePath(key), null);
-		}
+	/** A short-lived direct link to an upload, where {@code /media} redirects to. */
+	public MediaUrl presignedMedia(String key) {
+		return presigned(properties.mediaBucket(), key);
+	}
+
+	private MediaUrl presigned(String bucket, String key) {
 		PresignedGetObjectRequest presigned = presigner.presignGetObject(r -> r
 			.signatureDuration(properties.downloadUrlTtl())
 			.getObjectRequest(g -> g.bucket(bucket).key(key)));
 		return new MediaUrl(presigned.url().toString(), presigned.expiration());
 	}
 
-	/** @param expiresAt when the URL stops working; {@code null} for public URLs */
+	private static String publicUrl(URI base, String key) {
+		return base.toString().replaceAll("/+$", "") + "/" + S3Keys.encodePath(key);
+	}
+
+	/** @param expiresAt when the URL stops working; {@code null} for URLs that do not expire */
 	public record MediaUrl(String url, Instant expiresAt) {
 	}
 

@@ -24,7 +24,7 @@ class SharePageTest extends ApiIntegrationTest {
 			.contains("og:image")
 			.contains("Ace &lt;b&gt;on&lt;/b&gt; &quot;Inferno&quot;")
 			.doesNotContain("<b>on</b>");
-		assertThat(html).containsPattern("og:video\" content=\"http[^\"]+klepp-media/" + alice);
+		assertThat(html).containsPattern("og:video\" content=\"http[^\"]+/media/" + alice + "/[^\"]+\\.mp4\"");
 	}
 
 	@Test

@@ -1,0 +1,76 @@
+package me.klepp.api.storage;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signed, expiring links to hidden files: {@code /media-signed/<expiry>/<signature>/<key>}. The signature is an
+ * HMAC of expiry and key under {@code klepp.media.link-secret}, so only the API can mint them.
+ */
+@Component
+public class MediaLinks {
+
+	public static final String PUBLIC_PATH = "/media/";
+
+	public static final String SIGNED_PATH = "/media-signed/";
+
+	private static final Logger log = LoggerFactory.getLogger(MediaLinks.class);
+
+	private final byte[] secret;
+
+	private final S3Properties properties;
+
+	private final Clock clock = Clock.systemUTC();
+
+	MediaLinks(MediaLinkProperties link, S3Properties properties) {
+		this.properties = properties;
+		if (link.secret() == null || link.secret().isBlank()) {
+			log.warn("klepp.media.link-secret is not set: links to hidden files stop working when this process "
+					+ "restarts and differ between instances; set KLEPP_MEDIA_LINK_SECRET");
+			this.secret = new byte[32];
+			new SecureRandom().nextBytes(secret);
+		}
+		else {
+			this.secret = link.secret().getBytes(StandardCharsets.UTF_8);
+		}
+	}
+
+	MediaUrls.MediaUrl signed(String apiBase, String key) {
+		Instant expires = clock.instant().plus(properties.downloadUrlTtl());
+		long epoch = expires.getEpochSecond();
+		return new MediaUrls.MediaUrl(apiBase + SIGNED_PATH + epoch + "/" + signature(epoch, key) + "/"
+				+ S3Keys.encodePath(key), expires);
+	}
+
+	public boolean valid(long expiresEpochSecond, String signature, String key) {
+		if (clock.instant().getEpochSecond() > expiresEpochSecond) {
+			return false;
+		}
+		return MessageDigest.isEqual(signature(expiresEpochSecond, key).getBytes(StandardCharsets.US_ASCII),
+				signature.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private String signature(long expires, String key) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+			byte[] digest = mac.doFinal((expires + "/" + key).getBytes(StandardCharsets.UTF_8));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+		}
+		catch (java.security.GeneralSecurityException e) {
+			throw new IllegalStateException("HmacSHA256 unavailable", e);
+		}
+	}
+
+}
