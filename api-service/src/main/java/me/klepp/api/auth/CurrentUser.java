@@ -10,7 +10,13 @@ public record CurrentUser(String username, boolean moderator) {
 
 	static final String MODERATOR_AUTHORITY = "ROLE_MODERATOR";
 
+	/** Every user signed in with an access token; personal API tokens only carry their scope. */
+	static final String USER_AUTHORITY = "ROLE_USER";
+
 	public static CurrentUser of(Authentication authentication) {
+		if (authentication instanceof ApiTokenAuthentication token) {
+			return new CurrentUser(token.getName(), false);
+		}
 		if (!(authentication instanceof JwtAuthenticationToken jwt)) {
 			return null;
 		}

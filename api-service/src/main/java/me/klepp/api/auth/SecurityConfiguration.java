@@ -17,6 +17,16 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import me.klepp.api.web.CorsProperties;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import me.klepp.api.tokens.ApiTokens;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -27,7 +37,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AuthProperties properties,
-			CorsProperties cors) {
+			CorsProperties cors, ReactiveJwtDecoder jwtDecoder, ApiTokens apiTokens) {
 		var converter = new JwtAuthenticationConverter();
 		converter.setPrincipalClaimName(properties.usernameClaim());
 		converter.setJwtGrantedAuthoritiesConverter(jwt -> authorities(CurrentUser.groups(jwt, properties.groupsClaim()),
@@ -39,15 +49,19 @@ class SecurityConfiguration {
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.authorizeExchange(exchanges -> exchanges
 				.pathMatchers(HttpMethod.GET, "/api/v2/files", "/api/v2/files/**", "/api/v2/tags", "/api/v2/users",
-						"/api/v2/users/**", "/", "/media/**", "/media-signed/**", "/docs", "/docs/**", "/v3/api-docs/**", "/webjars/**",
+						"/api/v2/users/**", "/", "/media/**", "/media-signed/**", "/thumbnails/**", "/docs", "/docs/**", "/v3/api-docs/**", "/webjars/**",
 						"/actuator/health/**")
 				.permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/**")
 				.permitAll()
+				.pathMatchers("/api/v2/sharex/delete/**")
+				.permitAll()
+				.pathMatchers(HttpMethod.POST, "/api/v2/sharex/upload")
+				.hasAnyAuthority(CurrentUser.USER_AUTHORITY, "SCOPE_" + ApiTokens.UPLOAD_SCOPE)
 				.anyExchange()
-				.authenticated())
+				.hasAuthority(CurrentUser.USER_AUTHORITY))
 			.oauth2ResourceServer(server -> server
-				.jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
+				.authenticationManagerResolver(bearerTokens(jwtDecoder, converter, apiTokens))
 				.authenticationEntryPoint(ProblemSecurityHandlers.entryPoint())
 				.accessDeniedHandler(ProblemSecurityHandlers.accessDenied()))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(ProblemSecurityHandlers.entryPoint())
@@ -76,8 +90,31 @@ class SecurityConfiguration {
 	}
 
 	private static Collection<GrantedAuthority> authorities(List<String> groups, String moderatorGroup) {
-		return groups.contains(moderatorGroup) ? List.of(new SimpleGrantedAuthority(CurrentUser.MODERATOR_AUTHORITY))
-				: List.of();
+		var user = new SimpleGrantedAuthority(CurrentUser.USER_AUTHORITY);
+		return groups.contains(moderatorGroup)
+				? List.of(user, new SimpleGrantedAuthority(CurrentUser.MODERATOR_AUTHORITY)) : List.of(user);
+	}
+
+	/**
+	 * Bearer tokens starting with {@code klepp_} are personal API tokens, checked against the database; all
+	 * others are access tokens (JWTs).
+	 */
+	private static ReactiveAuthenticationManagerResolver<ServerWebExchange> bearerTokens(ReactiveJwtDecoder decoder,
+			JwtAuthenticationConverter converter, ApiTokens apiTokens) {
+		var jwtManager = new JwtReactiveAuthenticationManager(decoder);
+		jwtManager.setJwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter));
+		ReactiveAuthenticationManager apiTokenManager = authentication -> {
+			String secret = ((BearerTokenAuthenticationToken) authentication).getToken();
+			return apiTokens.authenticate(secret)
+				.<Authentication>map(owner -> new ApiTokenAuthentication(owner.username(), owner.scope()))
+				.switchIfEmpty(Mono.error(() -> new InvalidBearerTokenException("unknown or revoked API token")));
+		};
+		return exchange -> {
+			String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+			boolean apiToken = header != null && header.regionMatches(true, 0, "Bearer " + ApiTokens.PREFIX, 0,
+					7 + ApiTokens.PREFIX.length());
+			return Mono.just(apiToken ? apiTokenManager : jwtManager);
+		};
 	}
 
 }

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
  * derived objects, which {@link ObjectDeletions} carries out with retries: S3 being down does not leave orphans.
  */
 @Service
-class FileDeletions {
+public class FileDeletions {
 
 	private final DatabaseClient db;
 
@@ -35,13 +35,29 @@ class FileDeletions {
 	}
 
 	Mono<Void> delete(String key, CurrentUser caller) {
-		return edits.mayChange(key, caller)
-			.flatMap(file -> db.sql("delete from media_file where id = :id")
-				.bind("id", file.id())
-				.then()
-				.then(objectDeletions.enqueue(buckets.mediaBucket(), key, false))
-				.then(objectDeletions.enqueue(buckets.derivedBucket(), key + "/", true))
-				.as(transaction::transactional))
+		return edits.mayChange(key, caller).flatMap(file -> remove(file.id(), key));
+	}
+
+	/**
+	 * Deletes a file whose deletion the caller proved otherwise, e.g. with a signed deletion link.
+	 * @return whether there was such a file
+	 */
+	public Mono<Boolean> deleteWithProof(String key) {
+		return db.sql("select id from media_file where object_key = :key")
+			.bind("key", key)
+			.map(row -> row.get("id", java.util.UUID.class))
+			.one()
+			.flatMap(id -> remove(id, key).thenReturn(true))
+			.defaultIfEmpty(false);
+	}
+
+	private Mono<Void> remove(java.util.UUID id, String key) {
+		return db.sql("delete from media_file where id = :id")
+			.bind("id", id)
+			.then()
+			.then(objectDeletions.enqueue(buckets.mediaBucket(), key, false))
+			.then(objectDeletions.enqueue(buckets.derivedBucket(), key + "/", true))
+			.as(transaction::transactional)
 			.doOnSuccess(done -> objectDeletions.runSoon());
 	}
 

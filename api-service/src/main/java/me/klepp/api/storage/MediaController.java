@@ -56,9 +56,27 @@ class MediaController {
 		return Mono.just(redirect(objectKey));
 	}
 
+	/** A public file's thumbnail, by the file's key: stable, so ShareX can keep it; 404 until it exists. */
+	@GetMapping("/thumbnails/{*key}")
+	Mono<ResponseEntity<Void>> thumbnail(@PathVariable String key) {
+		String objectKey = key.substring(1);
+		return db.sql("""
+				select thumbnail_key from media_file
+				where object_key = :key and upload_state = 'uploaded' and not hidden and thumbnail_key is not null""")
+			.bind("key", objectKey)
+			.map(row -> row.get("thumbnail_key", String.class))
+			.one()
+			.map(thumbnailKey -> found(urls.derived(thumbnailKey).url()))
+			.switchIfEmpty(Mono.error(() -> Problems.notFound("no thumbnail for " + objectKey + " (yet)")));
+	}
+
 	private ResponseEntity<Void> redirect(String key) {
+		return found(urls.presignedMedia(key).url());
+	}
+
+	private static ResponseEntity<Void> found(String location) {
 		return ResponseEntity.status(HttpStatus.FOUND)
-			.location(URI.create(urls.presignedMedia(key).url()))
+			.location(URI.create(location))
 			.cacheControl(CACHE)
 			.build();
 	}

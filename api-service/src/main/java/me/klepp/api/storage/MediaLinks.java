@@ -61,11 +61,25 @@ public class MediaLinks {
 				signature.getBytes(StandardCharsets.US_ASCII));
 	}
 
+	/** A signature that binds {@code purpose} and {@code key}, for links that never expire. */
+	public String sign(String purpose, String key) {
+		return hmac(purpose + "/" + key);
+	}
+
+	public boolean verify(String purpose, String key, String signature) {
+		return MessageDigest.isEqual(sign(purpose, key).getBytes(StandardCharsets.US_ASCII),
+				signature.getBytes(StandardCharsets.US_ASCII));
+	}
+
 	private String signature(long expires, String key) {
+		return hmac(expires + "/" + key);
+	}
+
+	private String hmac(String message) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-			byte[] digest = mac.doFinal((expires + "/" + key).getBytes(StandardCharsets.UTF_8));
+			byte[] digest = mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
 		}
 		catch (java.security.GeneralSecurityException e) {

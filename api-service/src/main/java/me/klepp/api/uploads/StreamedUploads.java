@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * or a completed object is queued for deletion, and the row is removed.
  */
 @Service
-class StreamedUploads {
+public class StreamedUploads {
 
 	private final DatabaseClient db;
 
@@ -53,7 +53,7 @@ class StreamedUploads {
 		this.deletions = deletions;
 	}
 
-	Mono<VideoView> upload(CurrentUser caller, Flux<PartEvent> parts) {
+	public Mono<VideoView> upload(CurrentUser caller, Flux<PartEvent> parts) {
 		var upload = new StreamingObject(caller, properties.maxSize().toBytes(), s3, buckets.mediaBucket(),
 				this::register);
 		return parts.windowUntil(PartEvent::isLast)
