@@ -44,8 +44,16 @@ public final class KleppSystem implements AutoCloseable {
 
 	/** Starts the services with the stack's settings taking precedence over everything, as tests want. */
 	public static KleppSystem startForTests(Devstack stack, String... extraArgs) {
+		return startForTests(stack.springProperties(), extraArgs);
+	}
+
+	/**
+	 * Starts the services with these settings taking precedence over everything, e.g. a devstack's with S3 and
+	 * SQS pointed elsewhere (LocalStack).
+	 */
+	public static KleppSystem startForTests(Map<String, String> properties, String... extraArgs) {
 		List<String> args = new ArrayList<>();
-		stack.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+		properties.forEach((key, value) -> args.add("--" + key + "=" + value));
 		args.add("--server.port=0");
 		args.addAll(List.of(extraArgs));
 		return new KleppSystem(Map.of(), args.toArray(String[]::new));
