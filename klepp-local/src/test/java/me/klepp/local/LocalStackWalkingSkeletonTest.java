@@ -91,7 +91,7 @@ class LocalStackWalkingSkeletonTest {
 
 	/** LocalStack reports a failed init script as done too; a half-created set of resources must fail here. */
 	private static void assertInitScriptsSucceeded() throws IOException {
-		try (var status = new java.net.URL(localStack.getEndpoint() + "/_localstack/init/ready").openStream()) {
+		try (var status = localStack.getEndpoint().resolve("/_localstack/init/ready").toURL().openStream()) {
 			JsonNode report = json.readTree(status);
 			assertThat(report.path("scripts").size()).as(report.toString()).isPositive();
 			report.path("scripts")
