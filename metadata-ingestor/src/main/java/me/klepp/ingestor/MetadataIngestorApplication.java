@@ -5,12 +5,14 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Keeps the media catalog in step with the bucket and with what the thumbnail worker reports. */
 // JDBC, not R2DBC, even where an R2DBC driver shares the classpath (the local run of all services in one JVM).
 @SpringBootApplication(excludeName = "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration")
 @ConfigurationPropertiesScan
 @PropertySource("classpath:klepp-ingestor.properties")
+@EnableScheduling
 public class MetadataIngestorApplication {
 
 	public static void main(String[] args) {

@@ -65,7 +65,8 @@ final class FeedSql {
 
 	private String where() {
 		List<String> conditions = new ArrayList<>();
-		conditions.add("f.upload_state = 'uploaded'");
+		// Unclaimed direct uploads (no known owner) wait for a moderator outside the feed.
+		conditions.add("f.upload_state = 'uploaded' and f.owner_id is not null");
 		String caller = query.caller() == null ? null : query.caller().username();
 		boolean moderator = query.caller() != null && query.caller().moderator();
 		if (caller == null || Boolean.FALSE.equals(query.hidden())) {

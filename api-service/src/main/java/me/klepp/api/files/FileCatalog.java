@@ -58,7 +58,7 @@ public class FileCatalog {
 
 	static boolean maysee(FileRecord file, CurrentUser caller) {
 		boolean privileged = caller != null && (caller.moderator() || file.ownedBy(caller.username()));
-		return privileged || (!file.hidden() && "uploaded".equals(file.uploadState()));
+		return privileged || (!file.hidden() && "uploaded".equals(file.uploadState()) && file.ownerName() != null);
 	}
 
 	private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec,

@@ -1,10 +1,8 @@
 package me.klepp.ingestor.catalog;
 
-import java.sql.Timestamp;
 
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
-import me.klepp.events.s3.S3ObjectEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,21 +19,6 @@ public class MediaCatalog {
 
 	MediaCatalog(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/** @return whether a catalog row exists for the object */
-	@Transactional
-	public boolean confirmUpload(S3ObjectEvent event) {
-		return jdbc.sql("""
-				update media_file
-				set upload_state = 'uploaded', size_bytes = :size, etag = :etag,
-				    uploaded_at = coalesce(uploaded_at, :eventTime)
-				where object_key = :key""")
-			.param("size", event.size())
-			.param("etag", event.eTag())
-			.param("eventTime", Timestamp.from(event.eventTime()))
-			.param("key", event.key())
-			.update() > 0;
 	}
 
 	/** @return whether a catalog row exists for the object */

@@ -4,7 +4,7 @@ import io.awspring.cloud.sqs.annotation.SqsListener;
 import me.klepp.events.s3.S3Notification;
 import me.klepp.events.s3.S3NotificationParser;
 import me.klepp.events.s3.S3ObjectEvent;
-import me.klepp.ingestor.catalog.MediaCatalog;
+import me.klepp.ingestor.catalog.ObjectRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,10 +17,10 @@ class UploadEventListener {
 
 	private final S3NotificationParser parser = new S3NotificationParser();
 
-	private final MediaCatalog catalog;
+	private final DirectUploads uploads;
 
-	UploadEventListener(MediaCatalog catalog) {
-		this.catalog = catalog;
+	UploadEventListener(DirectUploads uploads) {
+		this.uploads = uploads;
 	}
 
 	@SqsListener("${klepp.ingestor.uploads-queue}")
@@ -36,15 +36,13 @@ class UploadEventListener {
 
 	private void apply(S3ObjectEvent event) {
 		if (event.isCreated()) {
-			if (catalog.confirmUpload(event)) {
-				log.info("upload confirmed: {} ({} bytes)", event.key(), event.size());
-			}
-			else {
-				log.warn("object {} has no catalog row: it did not come through the API", event.key());
-			}
+			var outcome = uploads.created(new ObjectRegistry.StoredObject(event.key(), event.size(), event.eTag(),
+					event.sequencer(), event.eventTime()));
+			log.info("{} {}: {}", event.eventName(), event.key(), outcome);
 		}
-		else {
-			log.info("{} of {} noted", event.eventName(), event.key());
+		else if (event.isRemoved()) {
+			boolean removed = uploads.removed(event.key(), event.sequencer());
+			log.info("{} {}: {}", event.eventName(), event.key(), removed ? "row removed" : "nothing to remove");
 		}
 	}
 
