@@ -151,6 +151,7 @@ class CloudFormationTemplateTest {
 		Set<String> expected = new HashSet<>();
 		expected.add("s3:GetObject " + objectsOf(worker.getProperty("klepp.s3.media-bucket")));
 		expected.add("s3:PutObject " + objectsOf(worker.getProperty("klepp.s3.derived-bucket")));
+		expected.add("s3:ListBucket arn:aws:s3:::" + worker.getProperty("klepp.s3.media-bucket"));
 		CONSUME.forEach(action -> expected.add(action + " " + queueArn(worker.getProperty("klepp.thumbnail.uploads-queue"))));
 		SEND.forEach(action -> expected.add(action + " " + queueArn(worker.getProperty("klepp.thumbnail.media-events-queue"))));
 		// Regeneration requests: consumed, and the next page of a bulk request queued by the worker itself.
@@ -163,13 +164,17 @@ class CloudFormationTemplateTest {
 	}
 
 	@Test
-	void theIngestorOnlyConsumesItsTwoQueues() {
+	void theIngestorConsumesItsTwoQueuesReadsButNeverWritesUploadsAndRequestsProcessing() {
 		Properties ingestor = RepositoryFiles.properties("metadata-ingestor/src/main/resources/klepp-ingestor.properties");
 		Set<String> expected = new HashSet<>();
 		for (String queue : List.of(ingestor.getProperty("klepp.ingestor.uploads-queue"),
 				ingestor.getProperty("klepp.ingestor.media-events-queue"))) {
 			CONSUME.forEach(action -> expected.add(action + " " + queueArn(queue)));
 		}
+		SEND.forEach(action -> expected.add(action + " " + queueArn(KleppResources.THUMBNAIL_REQUESTS_QUEUE)));
+		// HeadObject of uploads that bypassed the API, and listing the bucket to reconcile the catalog.
+		expected.add("s3:GetObject " + objectsOf(names.mediaBucket()));
+		expected.add("s3:ListBucket arn:aws:s3:::" + names.mediaBucket());
 
 		assertThat(permissions("klepp-metadata-ingestor")).containsExactlyInAnyOrderElementsOf(expected);
 	}
