@@ -1,115 +1,144 @@
 package me.klepp.thumbnail.jobs;
 
+import java.util.Optional;
+
 import me.klepp.events.MediaMetadata;
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
-import me.klepp.events.s3.S3ObjectEvent;
 import me.klepp.thumbnail.ThumbnailProperties;
+import me.klepp.thumbnail.media.Deadline;
+import me.klepp.thumbnail.media.Limits;
 import me.klepp.thumbnail.media.MediaAnalysis;
 import me.klepp.thumbnail.media.MediaAnalysisException;
 import me.klepp.thumbnail.media.MediaAnalyzer;
+import me.klepp.thumbnail.media.Preview;
+import me.klepp.thumbnail.media.PreviewMaker;
 import me.klepp.thumbnail.messaging.MediaEventPublisher;
-import me.klepp.thumbnail.storage.S3Properties;
+import me.klepp.thumbnail.storage.MediaStore;
+import me.klepp.thumbnail.storage.MediaStore.StoredObject;
+import me.klepp.thumbnail.storage.S3ObjectSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * One upload: FFmpeg reads the object through a presigned GET URL (ranged reads, no download of the whole
- * file), the thumbnail goes to the derived bucket, and the result is reported as a versioned event. A file
- * that is not usable media is reported as failed and not retried; infrastructure errors propagate so the
- * message is redelivered.
+ * One object: FFmpeg reads it with ranged GETs (never whole), the poster, the feed thumbnail and, for clips, the
+ * hover preview go to the derived bucket under {@code <key>/}, and the result is reported as a versioned event.
+ *
+ * <ul>
+ * <li>A file that is not usable media (empty, corrupt, truncated, unsupported, beyond the limits) is reported
+ * failed at once: another attempt would give the same answer.</li>
+ * <li>A failure that may pass (reading S3 failed, the job ran out of time) is retried; on the last attempt the file
+ * is reported failed with the reason, so it never stays pending.</li>
+ * <li>Infrastructure errors outside the file (S3 HEAD or PUT, SQS) propagate: the message is retried and
+ * dead-lettered when retries are exhausted.</li>
+ * <li>An object deleted or overwritten before (or while) it is read is skipped: there is nothing to report about
+ * it, and a newer upload has its own event.</li>
+ * </ul>
+ * Every step overwrites what an earlier attempt may have written, so duplicates and retries are harmless.
  */
 @Service
 class ThumbnailJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(ThumbnailJobs.class);
 
-	private final S3Client s3;
-
-	private final S3Presigner presigner;
-
-	private final S3Properties buckets;
-
-	private final ThumbnailProperties properties;
+	private final MediaStore store;
 
 	private final MediaEventPublisher events;
 
+	private final ThumbnailProperties properties;
+
 	private final MediaAnalyzer analyzer;
 
-	ThumbnailJobs(S3Client s3, S3Presigner presigner, S3Properties buckets, ThumbnailProperties properties,
-			MediaEventPublisher events) {
-		this.s3 = s3;
-		this.presigner = presigner;
-		this.buckets = buckets;
-		this.properties = properties;
+	private final PreviewMaker previews;
+
+	ThumbnailJobs(MediaStore store, MediaEventPublisher events, ThumbnailProperties properties) {
+		this.store = store;
 		this.events = events;
-		this.analyzer = new MediaAnalyzer(properties.thumbnailMaxWidth());
+		this.properties = properties;
+		Limits limits = new Limits(properties.maxPixels(), properties.maxDuration());
+		this.analyzer = new MediaAnalyzer(properties.posterMaxWidth(), properties.thumbnailMaxWidth(), limits);
+		this.previews = properties.previewsEnabled() ? new PreviewMaker(properties.previewLength(),
+				properties.previewMaxWidth(), properties.previewMaxFps(), limits) : null;
 	}
 
-	void process(S3ObjectEvent upload) {
-		if (!buckets.mediaBucket().equals(upload.bucket())) {
-			log.warn("ignoring event of bucket {}: only {} is processed", upload.bucket(), buckets.mediaBucket());
-			return;
+	/**
+	 * @param attempt delivery number of the message (1 for the first)
+	 * @throws RetryLaterException when the job should be tried again later
+	 */
+	Outcome process(Job job, int attempt) {
+		if (!store.mediaBucket().equals(job.bucket())) {
+			log.warn("ignoring {} of bucket {}: only {} is processed", job.key(), job.bucket(), store.mediaBucket());
+			return Outcome.SKIPPED;
 		}
-		if (!exists(upload)) {
-			log.info("{} was removed before it was processed; skipped", upload.key());
-			return;
+		Optional<StoredObject> found = store.head(job.bucket(), job.key());
+		if (found.isEmpty()) {
+			log.info("{} was removed before it was processed; skipped", job.key());
+			return Outcome.SKIPPED;
+		}
+		StoredObject object = found.get();
+		if (!object.isVersion(job.eTag())) {
+			log.info("{} was overwritten since this {} event; skipped (the newer upload has its own)", job.key(),
+					job.why());
+			return Outcome.SKIPPED;
 		}
 		long began = System.nanoTime();
-		MediaAnalysis analysis;
-		try {
-			analysis = analyzer.analyze(readUrl(upload));
+		Deadline deadline = Deadline.after(properties.jobTimeout());
+		try (S3ObjectSource source = store.open(object)) {
+			MediaAnalysis analysis = analyzer.analyze(source, deadline);
+			long analysisBytes = source.bytesRead();
+			long analysisMs = (System.nanoTime() - began) / 1_000_000;
+			Optional<Preview> preview = previews == null ? Optional.empty()
+					: previews.make(source, analysis, deadline);
+			MediaProcessedV1 processed = store(object, analysis, preview);
+			events.publish(object.key(), processed);
+			log.info("{} ({}) processed in {} ms (poster {} ms): {} {}x{} {}; read {} of {} bytes ({}%, {} before the "
+					+ "preview) in {} requests", object.key(), job.why(), (System.nanoTime() - began) / 1_000_000,
+					analysisMs, analysis.kind(), analysis.width(), analysis.height(), analysis.videoCodec(),
+					source.bytesRead(), object.size(), percent(source.bytesRead(), object.size()), analysisBytes,
+					source.requests());
+			return Outcome.PROCESSED;
 		}
-		catch (MediaAnalysisException notMedia) {
-			if (notMedia.isRetryable()) {
-				// S3 unreachable, a timeout, an expired URL: not the file's fault; the message comes back later.
-				throw new IllegalStateException("reading " + upload.key() + " failed, will retry: "
-						+ notMedia.getMessage(), notMedia);
+		catch (MediaAnalysisException e) {
+			if (e.sourceGone()) {
+				log.info("{}: {}; skipped", object.key(), e.getMessage());
+				return Outcome.SKIPPED;
 			}
-			log.info("{} is not usable media: {}", upload.key(), notMedia.getMessage());
-			events.publish(upload.key(), new MediaProcessingFailedV1(upload.bucket(), upload.key(), upload.eTag(),
-					notMedia.getMessage()));
-			return;
-		}
-		String thumbnailKey = upload.key() + "/thumbnail.jpg";
-		s3.putObject(put -> put.bucket(buckets.derivedBucket()).key(thumbnailKey).contentType("image/jpeg"),
-				RequestBody.fromBytes(analysis.thumbnailJpeg()));
-		events.publish(upload.key(), new MediaProcessedV1(upload.bucket(), upload.key(), upload.eTag(), upload.size(),
-				analysis.kind(), buckets.derivedBucket(), thumbnailKey, analysis.thumbnailWidth(),
-				analysis.thumbnailHeight(), new MediaMetadata(analysis.durationMs(), analysis.width(),
-						analysis.height(), analysis.videoCodec(), analysis.fps(), analysis.hasAudio(),
-						analysis.bitrate())));
-		log.info("{} processed in {} ms: {} {}x{}", upload.key(), (System.nanoTime() - began) / 1_000_000,
-				analysis.kind(), analysis.width(), analysis.height());
-	}
-
-	private boolean exists(S3ObjectEvent upload) {
-		try {
-			s3.headObject(head -> head.bucket(upload.bucket()).key(upload.key()));
-			return true;
-		}
-		catch (NoSuchKeyException gone) {
-			return false;
-		}
-		catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-			if (e.statusCode() == 404) {
-				return false;
+			boolean lastAttempt = attempt >= properties.maxAttempts();
+			if (e.isRetryable() && !lastAttempt) {
+				throw new RetryLaterException(object.key() + ": " + e.getMessage() + " (attempt " + attempt + " of "
+						+ properties.maxAttempts() + ")", e);
 			}
-			throw e;
+			String reason = e.isRetryable() ? e.getMessage() + " (gave up after " + attempt + " attempts)"
+					: e.getMessage();
+			log.info("{} failed: {}", object.key(), reason);
+			events.publish(object.key(),
+					new MediaProcessingFailedV1(object.bucket(), object.key(), object.unquotedETag(), reason));
+			return Outcome.FAILED;
 		}
 	}
 
-	private String readUrl(S3ObjectEvent upload) {
-		return presigner
-			.presignGetObject(get -> get.signatureDuration(properties.readUrlTtl())
-				.getObjectRequest(object -> object.bucket(upload.bucket()).key(upload.key())))
-			.url()
-			.toString();
+	private MediaProcessedV1 store(StoredObject object, MediaAnalysis analysis, Optional<Preview> preview) {
+		String prefix = object.key() + "/";
+		String previewKey = null;
+		if (preview.isPresent()) {
+			previewKey = prefix + "preview.mp4";
+			store.putDerived(previewKey, preview.get().mp4(), "video/mp4");
+		}
+		String posterKey = prefix + "poster.jpg";
+		store.putDerived(posterKey, analysis.poster().jpeg(), "image/jpeg");
+		String thumbnailKey = prefix + "thumbnail.jpg";
+		store.putDerived(thumbnailKey, analysis.thumbnail().jpeg(), "image/jpeg");
+		return new MediaProcessedV1(object.bucket(), object.key(), object.unquotedETag(), object.size(),
+				analysis.kind(), store.derivedBucket(), thumbnailKey, analysis.thumbnail().width(),
+				analysis.thumbnail().height(),
+				new MediaMetadata(analysis.durationMs(), analysis.width(), analysis.height(), analysis.videoCodec(),
+						analysis.fps(), analysis.hasAudio(), analysis.bitrate(), analysis.rotation()),
+				posterKey, analysis.poster().width(), analysis.poster().height(), previewKey);
+	}
+
+	private static String percent(long part, long whole) {
+		return whole <= 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f", 100.0 * part / whole);
 	}
 
 }

@@ -1,10 +1,13 @@
 package me.klepp.thumbnail.jobs;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.awspring.cloud.sqs.listener.SqsHeaders;
+import io.awspring.cloud.sqs.listener.Visibility;
 import me.klepp.events.s3.S3Notification;
 import me.klepp.events.s3.S3NotificationParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /** Every object created in the media bucket becomes a thumbnail job. */
@@ -17,19 +20,28 @@ class UploadListener {
 
 	private final ThumbnailJobs jobs;
 
-	UploadListener(ThumbnailJobs jobs) {
+	private final Deliveries deliveries;
+
+	UploadListener(ThumbnailJobs jobs, Deliveries deliveries) {
 		this.jobs = jobs;
+		this.deliveries = deliveries;
 	}
 
-	@SqsListener("${klepp.thumbnail.uploads-queue}")
-	void onS3Notification(String body) {
-		S3Notification notification = parser.parse(body);
-		if (notification instanceof S3Notification.ObjectEvents events) {
-			events.records().stream().filter(event -> event.isCreated()).forEach(jobs::process);
-		}
-		else if (notification instanceof S3Notification.TestEvent test) {
-			log.info("S3 test event for bucket {} acknowledged", test.bucket());
-		}
+	// No more messages fetched than can run at once: a fetched message's visibility runs out while it waits.
+	@SqsListener(value = "${klepp.thumbnail.uploads-queue}", maxConcurrentMessages = "${klepp.thumbnail.concurrency}",
+			maxMessagesPerPoll = "${klepp.thumbnail.concurrency}")
+	void onS3Notification(String body, Visibility visibility,
+			@Header(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT) String receiveCount) {
+		deliveries.handle(visibility, receiveCount, attempt -> {
+			S3Notification notification = parser.parse(body);
+			if (notification instanceof S3Notification.ObjectEvents events) {
+				events.records().stream().filter(event -> event.isCreated())
+					.forEach(event -> jobs.process(Job.upload(event), attempt));
+			}
+			else if (notification instanceof S3Notification.TestEvent test) {
+				log.info("S3 test event for bucket {} acknowledged", test.bucket());
+			}
+		});
 	}
 
 }

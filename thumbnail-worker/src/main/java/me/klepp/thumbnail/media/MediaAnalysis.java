@@ -1,24 +1,25 @@
 package me.klepp.thumbnail.media;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * What {@link MediaAnalyzer} found out about a clip or a screenshot.
+ * What {@link MediaAnalyzer} found out about a clip or a screenshot, and the pictures it made of it.
  *
- * @param kind            {@link #KIND_VIDEO} or {@link #KIND_IMAGE}
- * @param durationMs      container duration in milliseconds; null for images and when unknown
- * @param width           display width in pixels (sample aspect ratio and rotation metadata applied)
- * @param height          display height in pixels
- * @param videoCodec      FFmpeg codec name of the picture stream, e.g. {@code h264}, {@code hevc}, {@code vp9},
- *                        {@code av1}, {@code png}, {@code mjpeg} (JPEG), {@code gif}, {@code webp}
- * @param fps             average frame rate (3 decimals); null for images and when unknown
- * @param hasAudio        whether the file has an audio stream
- * @param bitrate         overall bit rate in bits/s when known; null for images and when unknown
- * @param thumbnailJpeg   JPEG bytes of the thumbnail (a representative frame for videos, the picture or the
- *                        first frame of an animation for images)
- * @param thumbnailWidth  thumbnail width, at most the analyzer's maximum and never more than {@code width}
- * @param thumbnailHeight thumbnail height, aspect ratio of {@code width}x{@code height} kept
+ * @param kind             {@link #KIND_VIDEO} or {@link #KIND_IMAGE}
+ * @param durationMs       container duration in milliseconds; null for images and when unknown
+ * @param width            display width in pixels (sample aspect ratio and rotation metadata applied)
+ * @param height           display height in pixels
+ * @param videoCodec       FFmpeg codec name of the picture stream, e.g. {@code h264}, {@code hevc}, {@code vp9},
+ *                         {@code av1}, {@code png}, {@code mjpeg} (JPEG), {@code gif}, {@code webp}
+ * @param fps              average frame rate (3 decimals); null for images and when unknown
+ * @param hasAudio         whether the file has an audio stream
+ * @param bitrate          overall bit rate in bits/s when known; null for images and when unknown
+ * @param rotation         clockwise degrees (0, 90, 180, 270) the stored picture is turned by for display; applied
+ *                         to {@code width}, {@code height} and the pictures
+ * @param poster           the representative frame (or the picture, or an animation's first frame), at most the
+ *                         poster width and never upscaled
+ * @param thumbnail        the same picture at most the thumbnail width
+ * @param frameTimestampUs where in the clip the poster was taken (microseconds); -1 for images
  */
 public record MediaAnalysis(
         String kind,
@@ -29,16 +30,18 @@ public record MediaAnalysis(
         Double fps,
         boolean hasAudio,
         Long bitrate,
-        byte[] thumbnailJpeg,
-        int thumbnailWidth,
-        int thumbnailHeight) {
+        int rotation,
+        Still poster,
+        Still thumbnail,
+        long frameTimestampUs) {
 
     public static final String KIND_VIDEO = "video";
     public static final String KIND_IMAGE = "image";
 
     public MediaAnalysis {
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(thumbnailJpeg, "thumbnailJpeg");
+        Objects.requireNonNull(poster, "poster");
+        Objects.requireNonNull(thumbnail, "thumbnail");
     }
 
     public boolean isVideo() {
@@ -47,35 +50,5 @@ public record MediaAnalysis(
 
     public boolean isImage() {
         return KIND_IMAGE.equals(kind);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof MediaAnalysis other
-                && kind.equals(other.kind)
-                && Objects.equals(durationMs, other.durationMs)
-                && width == other.width
-                && height == other.height
-                && Objects.equals(videoCodec, other.videoCodec)
-                && Objects.equals(fps, other.fps)
-                && hasAudio == other.hasAudio
-                && Objects.equals(bitrate, other.bitrate)
-                && Arrays.equals(thumbnailJpeg, other.thumbnailJpeg)
-                && thumbnailWidth == other.thumbnailWidth
-                && thumbnailHeight == other.thumbnailHeight;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(kind, durationMs, width, height, videoCodec, fps, hasAudio, bitrate,
-                Arrays.hashCode(thumbnailJpeg), thumbnailWidth, thumbnailHeight);
-    }
-
-    @Override
-    public String toString() {
-        return "MediaAnalysis[kind=" + kind + ", durationMs=" + durationMs + ", width=" + width + ", height=" + height
-                + ", videoCodec=" + videoCodec + ", fps=" + fps + ", hasAudio=" + hasAudio + ", bitrate=" + bitrate
-                + ", thumbnailJpeg=" + thumbnailJpeg.length + " bytes, thumbnail=" + thumbnailWidth + "x"
-                + thumbnailHeight + "]";
     }
 }

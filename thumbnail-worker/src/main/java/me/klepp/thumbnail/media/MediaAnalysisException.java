@@ -2,11 +2,11 @@ package me.klepp.thumbnail.media;
 
 /**
  * The source could not be analysed. The message is a human-readable reason ("zero-byte file",
- * "not a media file ...", "no video stream ...", "truncated or corrupt video ...", "HTTP 404 ...").
+ * "not a media file ...", "no video stream ...", "truncated or corrupt video ...", "timed out ...").
  *
- * <p>{@link #isRetryable()} tells transient failures (network errors, timeouts, HTTP 5xx, an expired presigned URL)
- * from permanent ones (the bytes themselves are not usable media): retrying a permanent failure gives the same
- * answer.
+ * <p>{@link #isRetryable()} tells transient failures (reading the source failed, the job ran out of time) from
+ * permanent ones (the bytes themselves are not usable media): retrying a permanent failure gives the same answer.
+ * {@link #sourceGone()} says the object was deleted or replaced while it was read.
  */
 public class MediaAnalysisException extends Exception {
 
@@ -27,8 +27,13 @@ public class MediaAnalysisException extends Exception {
         this.retryable = retryable;
     }
 
-    /** True when the failure is probably transient (network, timeout, server error) and a retry may succeed. */
+    /** True when the failure is probably transient (reading failed, timeout) and a retry may succeed. */
     public boolean isRetryable() {
         return retryable;
+    }
+
+    /** True when the object was deleted or overwritten while it was being read: nothing to report about it. */
+    public boolean sourceGone() {
+        return getCause() instanceof SourceGoneException;
     }
 }

@@ -14,7 +14,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.bytedeco.javacv.Frame;
 
-/** Picture helpers: grabbed frame to Java2D image, rotation, JPEG encoding. */
+/** Picture helpers: grabbed frame to Java2D image, rotation, scaling, JPEG encoding. */
 final class Pictures {
 
     static final float JPEG_QUALITY = 0.85f;
@@ -94,6 +94,30 @@ final class Pictures {
             }
         }
         return dst;
+    }
+
+    /**
+     * Scales a 3-byte BGR image down to {@code width}x{@code height} (returned as is when it has that size).
+     * Bilinear steps of at most half the size each, so that no source pixel is skipped (a single bilinear step
+     * from 1280 to 480 px would alias fine detail such as HUD text).
+     */
+    static BufferedImage scaleDown(BufferedImage src, int width, int height) {
+        BufferedImage current = src;
+        while (current.getWidth() != width || current.getHeight() != height) {
+            int w = Math.max(width, current.getWidth() / 2);
+            int h = Math.max(height, current.getHeight() / 2);
+            BufferedImage next = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+            java.awt.Graphics2D g = next.createGraphics();
+            try {
+                g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                        java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.drawImage(current, 0, 0, w, h, null);
+            } finally {
+                g.dispose();
+            }
+            current = next;
+        }
+        return current;
     }
 
     static byte[] jpeg(BufferedImage image) {

@@ -1,13 +1,23 @@
 package me.klepp.thumbnail.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import me.klepp.events.EventCodec;
 import me.klepp.events.EventEnvelope;
 import me.klepp.events.KleppEvent;
+import me.klepp.events.MediaRegenerationRequestedV1;
 import me.klepp.thumbnail.ThumbnailProperties;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
-/** Sends versioned klepp events to the metadata ingestor's queue, as CloudEvents JSON. */
+/**
+ * Sends versioned klepp events as CloudEvents JSON: results to the metadata ingestor's queue, and regeneration
+ * requests to the worker's own request queue (bulk requests fan out through it).
+ */
 @Component
 public class MediaEventPublisher {
 
@@ -17,7 +27,7 @@ public class MediaEventPublisher {
 
 	private final ThumbnailProperties properties;
 
-	private volatile String queueUrl;
+	private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
 
 	MediaEventPublisher(SqsAsyncClient sqs, ThumbnailProperties properties) {
 		this.sqs = sqs;
@@ -26,15 +36,37 @@ public class MediaEventPublisher {
 
 	/** Returns once SQS has accepted the event, so the upload message is acknowledged only after that. */
 	public void publish(String subject, KleppEvent event) {
-		String body = codec.encode(EventEnvelope.of(properties.eventSource().toString(), subject, event));
-		sqs.sendMessage(send -> send.queueUrl(queueUrl()).messageBody(body)).join();
+		String body = encode(subject, event);
+		sqs.sendMessage(send -> send.queueUrl(queueUrl(properties.mediaEventsQueue())).messageBody(body)).join();
 	}
 
-	private String queueUrl() {
-		if (queueUrl == null) {
-			queueUrl = sqs.getQueueUrl(get -> get.queueName(properties.mediaEventsQueue())).join().queueUrl();
+	/** Queues the requests for this worker; returns once SQS has accepted every one of them. */
+	public void request(List<MediaRegenerationRequestedV1> requests) {
+		String url = queueUrl(properties.requestsQueue());
+		for (int from = 0; from < requests.size(); from += 10) { // SQS takes at most 10 per batch
+			List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+			for (int i = from; i < Math.min(from + 10, requests.size()); i++) {
+				var request = requests.get(i);
+				entries.add(SendMessageBatchRequestEntry.builder()
+					.id(Integer.toString(i))
+					.messageBody(encode(request.key(), request))
+					.build());
+			}
+			var response = sqs.sendMessageBatch(batch -> batch.queueUrl(url).entries(entries)).join();
+			if (!response.failed().isEmpty()) {
+				throw new IllegalStateException("SQS refused " + response.failed().size() + " regeneration requests: "
+						+ response.failed().get(0).message());
+			}
 		}
-		return queueUrl;
+	}
+
+	private String encode(String subject, KleppEvent event) {
+		return codec.encode(EventEnvelope.of(properties.eventSource().toString(), subject, event));
+	}
+
+	private String queueUrl(String queue) {
+		return queueUrls.computeIfAbsent(queue,
+				name -> sqs.getQueueUrl(get -> get.queueName(name)).join().queueUrl());
 	}
 
 }

@@ -1,24 +1,28 @@
 package me.klepp.thumbnail.jobs;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 
 import javax.imageio.ImageIO;
 
 import me.klepp.devstack.Devstack;
 import me.klepp.devstack.KleppResources;
-import me.klepp.devstack.media.SampleMedia;
-import me.klepp.events.EventCodec;
-import me.klepp.events.EventEnvelope;
-import me.klepp.events.KleppEvent;
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
+import me.klepp.events.s3.S3NotificationWriter;
+import me.klepp.events.s3.S3ObjectEvent;
+import me.klepp.thumbnail.corpus.Corpus;
+import me.klepp.thumbnail.media.Images;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -28,10 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The worker as deployed: S3 events in from its queue, thumbnails out to the derived bucket, versioned events
- * out to the ingestor's queue (read here in its place).
+ * The worker as deployed: S3 events in from its queue, posters, thumbnails and previews out to the derived bucket,
+ * versioned events out to the ingestor's queue (read here in its place). Closed after the class, so that no other
+ * test's worker competes for the queues.
  */
-@SpringBootTest
+@SpringBootTest(properties = "klepp.thumbnail.poll-timeout=1s")
+@DirtiesContext
 class ThumbnailWorkerTest {
 
 	static final Devstack stack = Devstack.shared();
@@ -43,83 +49,192 @@ class ThumbnailWorkerTest {
 
 	final S3Client s3 = stack.s3Client();
 
-	final EventCodec codec = new EventCodec();
-
 	@Test
-	void anUploadedClipGetsAThumbnailInTheDerivedBucketAndAProcessedEvent(@TempDir Path dir) throws Exception {
-		Path clip = SampleMedia.clipWithBlackIntro(dir.resolve("clip.mp4"), 640, 360, 2.0, 5.0);
-		String key = "alice/worker-test-clip.mp4";
-		s3.putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(key).contentType("video/mp4"), clip);
+	void anUploadedClipGetsAPosterAThumbnailAndAPreview(@TempDir Path dir) throws Exception {
+		String key = "alice/worker-clip.mp4";
+		upload(key, Corpus.blackIntro(), "video/mp4");
 
-		MediaProcessedV1 processed = (MediaProcessedV1) awaitEventFor(key).data();
+		MediaProcessedV1 processed = (MediaProcessedV1) Inbox.awaitEvent(stack, key);
 
 		assertThat(processed.kind()).isEqualTo("video");
+		assertThat(processed.etag()).isEqualTo(headETag(key));
+		assertThat(processed.sizeBytes()).isEqualTo(Files.size(Corpus.blackIntro()));
+		assertThat(processed.metadata().width()).isEqualTo(1280);
+		assertThat(processed.metadata().height()).isEqualTo(720);
+		assertThat(processed.metadata().durationMs()).isBetween(5900L, 6100L);
+		assertThat(processed.metadata().videoCodec()).isEqualTo("h264");
+		assertThat(processed.metadata().fps()).isEqualTo(25.0);
+		assertThat(processed.metadata().hasAudio()).isFalse();
+		assertThat(processed.metadata().rotation()).isZero();
 		assertThat(processed.thumbnailBucket()).isEqualTo(KleppResources.DERIVED_BUCKET);
 		assertThat(processed.thumbnailKey()).isEqualTo(key + "/thumbnail.jpg");
-		assertThat(processed.metadata().width()).isEqualTo(640);
-		assertThat(processed.metadata().height()).isEqualTo(360);
-		assertThat(processed.metadata().durationMs()).isBetween(4800L, 5200L);
-		assertThat(processed.sizeBytes()).isEqualTo(clip.toFile().length());
-		BufferedImage thumbnail = ImageIO.read(s3.getObject(g -> g.bucket(KleppResources.DERIVED_BUCKET)
-			.key(processed.thumbnailKey())));
+		assertThat(processed.posterKey()).isEqualTo(key + "/poster.jpg");
+		assertThat(processed.previewKey()).isEqualTo(key + "/preview.mp4");
+		assertThat(processed.thumbnailWidth()).isEqualTo(480);
+		assertThat(processed.thumbnailHeight()).isEqualTo(270);
+		assertThat(processed.posterWidth()).isEqualTo(1280);
+		assertThat(processed.posterHeight()).isEqualTo(720);
+
+		BufferedImage poster = derivedImage(processed.posterKey());
+		assertThat(poster.getWidth()).isEqualTo(1280);
+		assertThat(poster.getHeight()).isEqualTo(720);
+		Images.assertNotBlack(poster);
+		BufferedImage thumbnail = derivedImage(processed.thumbnailKey());
 		assertThat(thumbnail.getWidth()).isEqualTo(480);
 		assertThat(thumbnail.getHeight()).isEqualTo(270);
-		assertThat(processed.thumbnailWidth()).isEqualTo(480);
+		Path preview = dir.resolve("preview.mp4");
+		Files.write(preview, derived(processed.previewKey()));
+		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(preview.toFile())) {
+			grabber.start();
+			assertThat(grabber.getVideoCodecName()).isEqualTo("h264");
+			assertThat(grabber.getImageWidth()).isEqualTo(480);
+			assertThat(grabber.getImageHeight()).isEqualTo(270);
+			assertThat(grabber.hasAudio()).isFalse();
+			assertThat(grabber.getLengthInTime()).isBetween(2_900_000L, 3_100_000L);
+		}
+		assertThat(s3.headObject(h -> h.bucket(KleppResources.DERIVED_BUCKET).key(processed.previewKey()))
+			.contentType()).isEqualTo("video/mp4");
 	}
 
 	@Test
-	void aFileThatIsNotMediaIsReportedFailedOnceAndNotRetried() {
-		String key = "alice/not-a-video.mp4";
-		s3.putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(key).contentType("video/mp4"),
-				RequestBody.fromString("this is a text file with a video name"));
+	void anUploadedScreenshotGetsAPosterAndAThumbnailButNoPreview() {
+		String key = "alice/worker-shot.webp";
+		upload(key, Corpus.image("webp"), "image/webp");
 
-		MediaProcessingFailedV1 failed = (MediaProcessingFailedV1) awaitEventFor(key).data();
+		MediaProcessedV1 processed = (MediaProcessedV1) Inbox.awaitEvent(stack, key);
 
-		assertThat(failed.reason()).isNotBlank();
-		assertThat(s3.listObjectsV2(l -> l.bucket(KleppResources.DERIVED_BUCKET).prefix(key + "/")).contents()).isEmpty();
-		// acknowledged, not left for redelivery and the dead-letter queue
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(inFlight(KleppResources.THUMBNAIL_UPLOADS_QUEUE)
-					+ inFlight(KleppResources.deadLetterQueue(KleppResources.THUMBNAIL_UPLOADS_QUEUE))).isZero());
+		assertThat(processed.kind()).isEqualTo("image");
+		assertThat(processed.metadata().width()).isEqualTo(800);
+		assertThat(processed.metadata().height()).isEqualTo(600);
+		assertThat(processed.metadata().videoCodec()).isEqualTo("webp");
+		assertThat(processed.metadata().durationMs()).isNull();
+		assertThat(processed.previewKey()).isNull();
+		assertThat(derivedImage(processed.posterKey()).getWidth()).isEqualTo(800);
+		assertThat(derivedImage(processed.thumbnailKey()).getHeight()).isEqualTo(360);
+		assertThat(derivedKeys(key)).containsExactlyInAnyOrder(key + "/poster.jpg", key + "/thumbnail.jpg");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+		"zero-byte           | zero-byte file",
+		"text                | not a media file (content not recognised)",
+		"truncated           | not a media file, or truncated/corrupt",
+		"truncated-faststart | truncated or corrupt video: only 1 of 3 sample points could be decoded",
+		"corrupt             | not a media file, or truncated/corrupt",
+		"corrupt-png         | no decodable picture (corrupt or truncated image)",
+	})
+	void everyBadFileEndsFailedWithItsReasonAfterOneAttempt(String which, String reason) {
+		Path file = switch (which) {
+			case "zero-byte" -> Corpus.zeroByte();
+			case "text" -> Corpus.text();
+			case "truncated" -> Corpus.truncated();
+			case "truncated-faststart" -> Corpus.truncatedFaststart();
+			case "corrupt" -> Corpus.corrupt();
+			case "corrupt-png" -> Corpus.corruptPng();
+			default -> throw new IllegalArgumentException(which);
+		};
+		String key = "bob/bad-" + which + (which.endsWith("png") ? ".png" : ".mp4");
+		upload(key, file, "video/mp4");
+
+		MediaProcessingFailedV1 failed = (MediaProcessingFailedV1) Inbox.awaitEvent(stack, key);
+
+		assertThat(failed.reason()).startsWith(reason);
+		assertThat(failed.reason()).doesNotContain("attempts"); // permanent: reported on the first delivery
+		assertThat(failed.etag()).isEqualTo(headETag(key));
+		assertThat(derivedKeys(key)).isEmpty();
+		// acknowledged: neither redelivered nor dead-lettered, and reported once
+		awaitUploadsQueueDrained();
+		assertThat(Inbox.eventsFor(stack, key)).hasSize(1);
 	}
 
 	@Test
 	void anObjectRemovedBeforeProcessingIsSkipped() {
 		String key = "alice/gone-before-processing.mp4";
 		// Only the event arrives: the object it names does not exist (any more).
-		stack.sqsClient().sendMessage(m -> m.queueUrl(stack.queueUrl(KleppResources.THUMBNAIL_UPLOADS_QUEUE))
-			.messageBody(new me.klepp.events.s3.S3NotificationWriter().toJson(new me.klepp.events.s3.S3ObjectEvent(
-					"ObjectCreated:Put", java.time.Instant.now(), KleppResources.MEDIA_BUCKET, key, 10L,
-					"0123456789abcdef0123456789abcdef", null, "00AA"), Devstack.REGION)));
+		sendUploadEvent(key, "0123456789abcdef0123456789abcdef");
 
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(inFlight(KleppResources.THUMBNAIL_UPLOADS_QUEUE)).isZero());
-		assertThat(eventsSeen).noneMatch(e -> key.equals(e.subject()));
-		assertThat(inFlight(KleppResources.deadLetterQueue(KleppResources.THUMBNAIL_UPLOADS_QUEUE))).isZero();
+		awaitUploadsQueueDrained();
+		assertThat(Inbox.eventsFor(stack, key)).isEmpty();
 	}
 
-	/** Events read from the ingestor's queue so far, by any test of this class. */
-	static final List<EventEnvelope<KleppEvent>> eventsSeen = new ArrayList<>();
+	@Test
+	void aLateEventOfAnOverwrittenObjectIsSkipped() {
+		String key = "alice/overwritten.png";
+		upload(key, Corpus.image("png"), "image/png");
+		Inbox.awaitEvent(stack, key);
 
-	private EventEnvelope<KleppEvent> awaitEventFor(String key) {
-		String url = stack.queueUrl(KleppResources.MEDIA_EVENTS_QUEUE);
-		return await().atMost(Duration.ofSeconds(60)).until(() -> {
-			for (var message : stack.sqsClient().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
-				.waitTimeSeconds(1)).messages()) {
-				eventsSeen.add(codec.decode(message.body()));
-				stack.sqsClient().deleteMessage(d -> d.queueUrl(url).receiptHandle(message.receiptHandle()));
-			}
-			return eventsSeen.stream().filter(e -> key.equals(e.subject())).findFirst().orElse(null);
-		}, e -> e != null);
+		// the event of an earlier write, arriving after the object was replaced
+		sendUploadEvent(key, "0123456789abcdef0123456789abcdef");
+
+		awaitUploadsQueueDrained();
+		assertThat(Inbox.eventsFor(stack, key)).hasSize(1);
 	}
 
-	private int inFlight(String queue) {
-		var attributes = stack.sqsClient()
-			.getQueueAttributes(a -> a.queueUrl(stack.queueUrl(queue))
-				.attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
-			.attributesAsStrings();
-		return Integer.parseInt(attributes.get("ApproximateNumberOfMessages"))
-				+ Integer.parseInt(attributes.get("ApproximateNumberOfMessagesNotVisible"));
+	@Test
+	void theSameEventTwiceGivesTheSameResultTwice() {
+		String key = "alice/twice.jpg";
+		upload(key, Corpus.image("jpg"), "image/jpeg");
+		MediaProcessedV1 first = (MediaProcessedV1) Inbox.awaitEvent(stack, key);
+
+		sendUploadEvent(key, headETag(key)); // SQS delivers at least once
+
+		MediaProcessedV1 second = (MediaProcessedV1) Inbox.awaitEvent(stack, key, 2);
+		assertThat(second).isEqualTo(first); // absolute values: applying either leaves the same row
+		assertThat(derivedKeys(key)).hasSize(2);
+	}
+
+	@Test
+	void anUnreadableMessageIsDeadLetteredWithinSeconds() {
+		String body = "{\"not\": \"an S3 event\", \"marker\": \"poison-" + Instant.now().toEpochMilli() + "\"}";
+		stack.sqsClient()
+			.sendMessage(m -> m.queueUrl(stack.queueUrl(KleppResources.THUMBNAIL_UPLOADS_QUEUE)).messageBody(body));
+
+		// redelivered at once rather than after a back-off: five deliveries, then the dead-letter queue
+		await().atMost(Duration.ofSeconds(20)).until(() -> Inbox.deadLettered(stack,
+				KleppResources.THUMBNAIL_UPLOADS_QUEUE, body.substring(body.indexOf("poison-"))));
+	}
+
+	// ---- helpers ------------------------------------------------------------------------------------------------
+
+	private void upload(String key, Path file, String contentType) {
+		s3.putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(key).contentType(contentType), file);
+	}
+
+	private String headETag(String key) {
+		return s3.headObject(h -> h.bucket(KleppResources.MEDIA_BUCKET).key(key)).eTag().replace("\"", "");
+	}
+
+	private void sendUploadEvent(String key, String eTag) {
+		String json = new S3NotificationWriter().toJson(new S3ObjectEvent("ObjectCreated:Put", Instant.now(),
+				KleppResources.MEDIA_BUCKET, key, 10L, eTag, null, "00AA"), Devstack.REGION);
+		stack.sqsClient()
+			.sendMessage(m -> m.queueUrl(stack.queueUrl(KleppResources.THUMBNAIL_UPLOADS_QUEUE)).messageBody(json));
+	}
+
+	private byte[] derived(String key) {
+		return s3.getObjectAsBytes(g -> g.bucket(KleppResources.DERIVED_BUCKET).key(key)).asByteArray();
+	}
+
+	private BufferedImage derivedImage(String key) {
+		try {
+			return ImageIO.read(new java.io.ByteArrayInputStream(derived(key)));
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	private java.util.List<String> derivedKeys(String key) {
+		return s3.listObjectsV2(l -> l.bucket(KleppResources.DERIVED_BUCKET).prefix(key + "/"))
+			.contents()
+			.stream()
+			.map(o -> o.key())
+			.toList();
+	}
+
+	private void awaitUploadsQueueDrained() {
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(Inbox.inQueue(stack, KleppResources.THUMBNAIL_UPLOADS_QUEUE)).isZero());
 	}
 
 }

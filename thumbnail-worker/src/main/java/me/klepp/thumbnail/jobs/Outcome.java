@@ -1,0 +1,13 @@
+package me.klepp.thumbnail.jobs;
+
+/** How a job ended (for logs and tests); a job that must be retried throws instead. */
+enum Outcome {
+
+	/** Derived objects written, processed event sent. */
+	PROCESSED,
+	/** The file is not usable: failed event sent with the reason. */
+	FAILED,
+	/** Nothing to do: the object is gone or was overwritten, or is not in the media bucket. */
+	SKIPPED
+
+}

@@ -1,0 +1,55 @@
+package me.klepp.thumbnail.jobs;
+
+import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.awspring.cloud.sqs.listener.SqsHeaders;
+import io.awspring.cloud.sqs.listener.Visibility;
+import me.klepp.events.EventCodec;
+import me.klepp.events.MediaRegenerationRequestedV1;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.stereotype.Component;
+
+/**
+ * Requests to make the derived pictures again ({@code me.klepp.media.regeneration-requested.v1}): one object is a
+ * job like an upload; a bulk request becomes one request per object, a page at a time. One at a time, so a bulk
+ * regeneration runs beside new uploads without crowding them out.
+ */
+@Component
+class RegenerationListener {
+
+	private static final Logger log = LoggerFactory.getLogger(RegenerationListener.class);
+
+	private final EventCodec codec = new EventCodec();
+
+	private final ThumbnailJobs jobs;
+
+	private final BulkRegeneration bulk;
+
+	private final Deliveries deliveries;
+
+	RegenerationListener(ThumbnailJobs jobs, BulkRegeneration bulk, Deliveries deliveries) {
+		this.jobs = jobs;
+		this.bulk = bulk;
+		this.deliveries = deliveries;
+	}
+
+	@SqsListener(value = "${klepp.thumbnail.requests-queue}", maxConcurrentMessages = "1", maxMessagesPerPoll = "1")
+	void onRequest(String body, Visibility visibility,
+			@Header(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT) String receiveCount) {
+		deliveries.handle(visibility, receiveCount, attempt -> {
+			if (codec.decode(body).data() instanceof MediaRegenerationRequestedV1 request) {
+				if (request.bulk()) {
+					bulk.nextPage(request);
+				}
+				else {
+					jobs.process(Job.regeneration(request.bucket(), request.key(), request.reason()), attempt);
+				}
+			}
+			else {
+				log.warn("ignoring an event that is no request to the thumbnail worker: {}", body);
+			}
+		});
+	}
+
+}
