@@ -22,9 +22,9 @@ public final class KleppSystem implements AutoCloseable {
 
 	private final ConfigurableApplicationContext api;
 
-	private KleppSystem(Map<String, String> properties, String... args) {
+	private KleppSystem(Map<String, String> properties, String[] apiArgs, String... args) {
 		try {
-			api = start(KleppApiApplication.application(), properties, args);
+			api = start(KleppApiApplication.application(), properties, apiArgs);
 			start(MetadataIngestorApplication.application(), properties, args);
 			start(ThumbnailWorkerApplication.application(), properties, args);
 		}
@@ -39,7 +39,7 @@ public final class KleppSystem implements AutoCloseable {
 	 * them (e.g. an external database).
 	 */
 	public static KleppSystem startWithDefaults(Devstack stack) {
-		return new KleppSystem(stack.springProperties());
+		return new KleppSystem(stack.springProperties(), new String[0]);
 	}
 
 	/** Starts the services with the stack's settings taking precedence over everything, as tests want. */
@@ -54,9 +54,11 @@ public final class KleppSystem implements AutoCloseable {
 	public static KleppSystem startForTests(Map<String, String> properties, String... extraArgs) {
 		List<String> args = new ArrayList<>();
 		properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-		args.add("--server.port=0");
 		args.addAll(List.of(extraArgs));
-		return new KleppSystem(Map.of(), args.toArray(String[]::new));
+		// Only the API serves HTTP here; the workers' management port stays off (-1), as by default.
+		List<String> apiArgs = new ArrayList<>(args);
+		apiArgs.add("--server.port=0");
+		return new KleppSystem(Map.of(), apiArgs.toArray(String[]::new), args.toArray(String[]::new));
 	}
 
 	private ConfigurableApplicationContext start(SpringApplicationBuilder application, Map<String, String> defaults,

@@ -19,9 +19,12 @@ public class MetadataIngestorApplication {
 		application().run(args);
 	}
 
-	/** A worker process: no HTTP server, whatever else is on the classpath (Heroku worker dynos get no routing). */
+	/**
+	 * A worker process. Its HTTP server only serves health and metrics, and only when a port is given
+	 * ({@code KLEPP_MANAGEMENT_PORT}); by default it listens on nothing (Heroku worker dynos get no routing).
+	 */
 	public static SpringApplicationBuilder application() {
-		return new SpringApplicationBuilder(MetadataIngestorApplication.class).main(MetadataIngestorApplication.class).web(WebApplicationType.NONE);
+		return new SpringApplicationBuilder(MetadataIngestorApplication.class).main(MetadataIngestorApplication.class).web(WebApplicationType.REACTIVE);
 	}
 
 }

@@ -8,6 +8,8 @@ import me.klepp.ingestor.catalog.MediaCatalog;
 import me.klepp.ingestor.catalog.NotYetRegisteredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import me.klepp.messaging.MessageHandling;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /** The thumbnail worker reports what it made of a file. */
@@ -20,13 +22,21 @@ class MediaEventListener {
 
 	private final MediaCatalog catalog;
 
-	MediaEventListener(MediaCatalog catalog) {
+	private final MessageHandling handling;
+
+	MediaEventListener(MediaCatalog catalog, MessageHandling handling) {
 		this.catalog = catalog;
+		this.handling = handling;
 	}
 
 	@SqsListener("${klepp.ingestor.media-events-queue}")
-	void onMediaEvent(String body) {
+	void onMediaEvent(Message<String> message) {
+		handling.handle(message, this::apply);
+	}
+
+	private void apply(String body) {
 		var envelope = codec.decode(body);
+		MessageHandling.aboutFile(envelope.subject());
 		if (envelope.data() instanceof MediaProcessedV1 processed) {
 			if (!catalog.recordProcessed(processed)) {
 				throw new NotYetRegisteredException(processed.key());
@@ -38,6 +48,9 @@ class MediaEventListener {
 				throw new NotYetRegisteredException(failed.key());
 			}
 			log.info("processing of {} failed: {}", failed.key(), failed.reason());
+		}
+		else {
+			log.warn("{} is not for the ingestor; acknowledged and ignored", envelope.type());
 		}
 	}
 

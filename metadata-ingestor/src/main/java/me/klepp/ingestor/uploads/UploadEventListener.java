@@ -7,6 +7,8 @@ import me.klepp.events.s3.S3ObjectEvent;
 import me.klepp.ingestor.catalog.ObjectRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import me.klepp.messaging.MessageHandling;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /** S3 says an object was written or removed in the media bucket. */
@@ -19,22 +21,28 @@ class UploadEventListener {
 
 	private final DirectUploads uploads;
 
-	UploadEventListener(DirectUploads uploads) {
+	private final MessageHandling handling;
+
+	UploadEventListener(DirectUploads uploads, MessageHandling handling) {
 		this.uploads = uploads;
+		this.handling = handling;
 	}
 
 	@SqsListener("${klepp.ingestor.uploads-queue}")
-	void onS3Notification(String body) {
-		S3Notification notification = parser.parse(body);
-		if (notification instanceof S3Notification.ObjectEvents events) {
-			events.records().forEach(this::apply);
-		}
-		else if (notification instanceof S3Notification.TestEvent test) {
-			log.info("S3 test event for bucket {} acknowledged", test.bucket());
-		}
+	void onS3Notification(Message<String> message) {
+		handling.handle(message, body -> {
+			S3Notification notification = parser.parse(body);
+			if (notification instanceof S3Notification.ObjectEvents events) {
+				events.records().forEach(this::apply);
+			}
+			else if (notification instanceof S3Notification.TestEvent test) {
+				log.info("S3 test event for bucket {} acknowledged", test.bucket());
+			}
+		});
 	}
 
 	private void apply(S3ObjectEvent event) {
+		MessageHandling.aboutFile(event.key());
 		if (event.isCreated()) {
 			var outcome = uploads.created(new ObjectRegistry.StoredObject(event.key(), event.size(), event.eTag(),
 					event.sequencer(), event.eventTime()));

@@ -1,0 +1,30 @@
+package me.klepp.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How the SQS listeners of a service behave.
+ *
+ * @param pollTimeout long-poll wait per receive; shutdown waits for a running poll, so keep it short
+ * @param shutdownTimeout how long a stopping service lets in-flight messages finish; Heroku kills 30 s after
+ * SIGTERM, so this plus the acknowledgement flush must stay under that
+ * @param maxConcurrentMessages messages processed at once per queue (the default for listeners that set none)
+ * @param pollBackOffInitial wait after a failed receive (e.g. SQS unreachable), doubled up to
+ * {@code pollBackOffMax}
+ * @param pollBackOffMax longest wait between failed receives
+ */
+@ConfigurationProperties("klepp.messaging")
+public record MessagingProperties(Duration pollTimeout, Duration shutdownTimeout, Integer maxConcurrentMessages,
+		Duration pollBackOffInitial, Duration pollBackOffMax) {
+
+	public MessagingProperties {
+		pollTimeout = pollTimeout == null ? Duration.ofSeconds(10) : pollTimeout;
+		shutdownTimeout = shutdownTimeout == null ? Duration.ofSeconds(20) : shutdownTimeout;
+		maxConcurrentMessages = maxConcurrentMessages == null ? 10 : maxConcurrentMessages;
+		pollBackOffInitial = pollBackOffInitial == null ? Duration.ofSeconds(1) : pollBackOffInitial;
+		pollBackOffMax = pollBackOffMax == null ? Duration.ofSeconds(30) : pollBackOffMax;
+	}
+
+}
