@@ -48,6 +48,10 @@ public final class Devstack implements AutoCloseable {
 
 	private EmbeddedOidc oidc;
 
+	private int visibilityTimeoutSeconds = 30;
+
+	private FaultProxies faults;
+
 	private Devstack(Options options) {
 		this.options = options;
 	}
@@ -64,6 +68,33 @@ public final class Devstack implements AutoCloseable {
 			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "devstack-shutdown"));
 		}
 		return shared;
+	}
+
+	/**
+	 * A throwaway stack for fault tests: the services reach S3, SQS and PostgreSQL through {@link #faults()}
+	 * proxies that can be cut, and messages come back after {@code visibilityTimeoutSeconds}.
+	 */
+	public static Devstack startForFaultTests(int visibilityTimeoutSeconds) {
+		Devstack stack = new Devstack(new Options(null, 0, 0, 0, 0, null));
+		stack.visibilityTimeoutSeconds = visibilityTimeoutSeconds;
+		try {
+			stack.startAll();
+			stack.faults = stack.track(new FaultProxies(stack.s3.endpoint().getPort(), stack.sqs.endpoint().getPort(),
+					stack.database.port()));
+			return stack;
+		}
+		catch (Exception e) {
+			stack.close();
+			throw new IllegalStateException("devstack failed to start: " + e.getMessage(), e);
+		}
+	}
+
+	/** The proxies between the services and S3, SQS and PostgreSQL; only for {@link #startForFaultTests}. */
+	public FaultProxies faults() {
+		if (faults == null) {
+			throw new IllegalStateException("this stack has no fault proxies; start it with startForFaultTests");
+		}
+		return faults;
 	}
 
 	/** A throwaway stack on free ports, for tests. */
@@ -90,7 +121,7 @@ public final class Devstack implements AutoCloseable {
 		}
 		sqs = track(new EmbeddedSqs(options.sqsPort(), REGION, CREDENTIALS));
 		for (String queue : KleppResources.QUEUES) {
-			sqs.createQueueWithDeadLetterQueue(queue, 30, KleppResources.MAX_RECEIVE_COUNT);
+			sqs.createQueueWithDeadLetterQueue(queue, visibilityTimeoutSeconds, KleppResources.MAX_RECEIVE_COUNT);
 		}
 		s3 = track(new EmbeddedS3(options.s3Port(), dataDir("s3"), CREDENTIALS,
 				Map.of(KleppResources.MEDIA_BUCKET, KleppResources.UPLOAD_SUBSCRIBERS), sqs::send, REGION));
@@ -124,14 +155,21 @@ public final class Devstack implements AutoCloseable {
 		p.put("klepp.s3.path-style-access", "true");
 		p.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", oidc.issuerUri());
 		p.put("klepp.auth.client-ids", CLIENT_ID);
+		if (faults != null) {
+			p.put("spring.cloud.aws.sqs.endpoint", "http://127.0.0.1:" + faults.sqs().port());
+			p.put("klepp.s3.endpoint", "http://127.0.0.1:" + faults.s3().port());
+		}
 		if (database != null) {
-			p.put("spring.r2dbc.url", database.r2dbcUrl());
+			p.put("spring.r2dbc.url", faults == null ? database.r2dbcUrl()
+					: "r2dbc:postgresql://127.0.0.1:" + faults.postgres().port() + "/" + EmbeddedDatabase.DATABASE);
 			p.put("spring.r2dbc.username", EmbeddedDatabase.USER);
 			p.put("spring.r2dbc.password", "");
-			p.put("spring.datasource.url", database.jdbcUrl());
+			String jdbcUrl = faults == null ? database.jdbcUrl()
+					: "jdbc:postgresql://127.0.0.1:" + faults.postgres().port() + "/" + EmbeddedDatabase.DATABASE;
+			p.put("spring.datasource.url", jdbcUrl);
 			p.put("spring.datasource.username", EmbeddedDatabase.USER);
 			p.put("spring.datasource.password", "");
-			p.put("spring.flyway.url", database.jdbcUrl());
+			p.put("spring.flyway.url", jdbcUrl);
 			p.put("spring.flyway.user", EmbeddedDatabase.USER);
 			p.put("spring.flyway.password", "");
 		}

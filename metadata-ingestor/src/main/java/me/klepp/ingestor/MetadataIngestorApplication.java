@@ -24,7 +24,12 @@ public class MetadataIngestorApplication {
 	 * ({@code KLEPP_MANAGEMENT_PORT}); by default it listens on nothing (Heroku worker dynos get no routing).
 	 */
 	public static SpringApplicationBuilder application() {
-		return new SpringApplicationBuilder(MetadataIngestorApplication.class).main(MetadataIngestorApplication.class).web(WebApplicationType.REACTIVE);
+		return new SpringApplicationBuilder(MetadataIngestorApplication.class).main(MetadataIngestorApplication.class)
+			.web(managementPortRequested() ? WebApplicationType.REACTIVE : WebApplicationType.NONE);
+	}
+
+	static boolean managementPortRequested() {
+		return System.getenv("KLEPP_MANAGEMENT_PORT") != null || System.getProperty("KLEPP_MANAGEMENT_PORT") != null;
 	}
 
 }
