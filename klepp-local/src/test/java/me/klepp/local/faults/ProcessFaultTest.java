@@ -1,0 +1,190 @@
+package me.klepp.local.faults;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import me.klepp.devstack.Devstack;
+import me.klepp.devstack.KleppResources;
+import me.klepp.events.EventCodec;
+import me.klepp.events.MediaProcessedV1;
+import me.klepp.events.s3.S3NotificationWriter;
+import me.klepp.events.s3.S3ObjectEvent;
+import me.klepp.ingestor.MetadataIngestorApplication;
+import me.klepp.thumbnail.ThumbnailWorkerApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+import static me.klepp.local.faults.FaultScenarios.after;
+import static me.klepp.local.faults.FaultScenarios.assertNothingDeadLettered;
+import static me.klepp.local.faults.FaultScenarios.database;
+import static me.klepp.local.faults.FaultScenarios.inFlight;
+import static me.klepp.local.faults.FaultScenarios.messages;
+import static me.klepp.local.faults.FaultScenarios.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Services as separate processes, killed or stopped in the middle of a job: the message comes back after its
+ * visibility timeout and takes effect once; on SIGTERM the job finishes and its acknowledgement is sent before
+ * the process exits, within Heroku's 30 s.
+ */
+class ProcessFaultTest {
+
+	static final int VISIBILITY_SECONDS = 5;
+
+	static Devstack stack;
+
+	@BeforeAll
+	static void start() {
+		stack = Devstack.startForFaultTests(VISIBILITY_SECONDS);
+	}
+
+	@AfterAll
+	static void stop() {
+		stack.close();
+	}
+
+	@Test
+	void anIngestorKilledMidJobLosesNothingAndTheRedeliveryTakesEffectOnce() throws Exception {
+		String key;
+		try (Connection lock = database(stack)) {
+			try (ServiceProcess ingestor = startIngestor()) {
+				key = pendingFile();
+				holdRow(lock, key);
+				sendUploadEvent(key);
+				await().atMost(Duration.ofSeconds(20)).until(() -> inFlight(stack, KleppResources.INGESTOR_UPLOADS_QUEUE) == 1);
+				ingestor.kill();
+			}
+			lock.rollback();
+		}
+		assertThat(row(stack, key)).containsEntry("upload_state", "pending");
+
+		try (ServiceProcess ingestor = startIngestor()) {
+			await().atMost(Duration.ofSeconds(60)).until(() -> "uploaded".equals(row(stack, key).get("upload_state")));
+			await().atMost(Duration.ofSeconds(20)).until(() -> messages(stack, KleppResources.INGESTOR_UPLOADS_QUEUE) == 0);
+		}
+		assertThat(row(stack, key)).containsEntry("copies", 1L);
+		assertNothingDeadLettered(stack);
+	}
+
+	@Test
+	void onSigtermTheIngestorFinishesItsJobAcknowledgesItAndExitsWithin25Seconds() throws Exception {
+		String key;
+		Duration shutdown;
+		try (Connection lock = database(stack); ServiceProcess ingestor = startIngestor()) {
+			key = pendingFile();
+			holdRow(lock, key);
+			sendUploadEvent(key);
+			await().atMost(Duration.ofSeconds(20)).until(() -> inFlight(stack, KleppResources.INGESTOR_UPLOADS_QUEUE) == 1);
+			// The job is stuck on the row for 3 more seconds, well into the shutdown.
+			after(Duration.ofSeconds(3), () -> rollbackQuietly(lock));
+			shutdown = ingestor.terminate(Duration.ofSeconds(30));
+		}
+
+		assertThat(shutdown).isLessThan(Duration.ofSeconds(25));
+		assertThat(row(stack, key)).containsEntry("upload_state", "uploaded");
+		// Acknowledged before exit: the message does not come back after its visibility timeout.
+		await().during(Duration.ofSeconds(VISIBILITY_SECONDS + 3)).atMost(Duration.ofSeconds(VISIBILITY_SECONDS + 6))
+			.until(() -> messages(stack, KleppResources.INGESTOR_UPLOADS_QUEUE) == 0);
+	}
+
+	@Test
+	void aWorkerKilledWhileItCannotReadS3LosesNothingAndThenReportsOnce() throws Exception {
+		String key = "worker-crash/" + UUID.randomUUID() + ".png";
+		stack.faults().s3().cut();
+		try (ServiceProcess worker = startWorker()) {
+			stack.s3Client().putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(key).contentType("image/png"),
+					RequestBody.fromBytes(png()));
+			await().atMost(Duration.ofSeconds(20)).until(() -> inFlight(stack, KleppResources.THUMBNAIL_UPLOADS_QUEUE) == 1);
+			worker.kill();
+		}
+		finally {
+			stack.faults().s3().restore();
+		}
+
+		EventCodec codec = new EventCodec();
+		try (ServiceProcess worker = startWorker()) {
+			String url = stack.queueUrl(KleppResources.MEDIA_EVENTS_QUEUE);
+			var reports = new java.util.ArrayList<MediaProcessedV1>();
+			await().atMost(Duration.ofSeconds(90)).until(() -> {
+				for (var message : stack.sqsClient().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+					.waitTimeSeconds(1)).messages()) {
+					if (codec.decode(message.body()).data() instanceof MediaProcessedV1 processed && processed.key().equals(key)) {
+						reports.add(processed);
+					}
+					stack.sqsClient().deleteMessage(d -> d.queueUrl(url).receiptHandle(message.receiptHandle()));
+				}
+				return !reports.isEmpty() && messages(stack, KleppResources.THUMBNAIL_UPLOADS_QUEUE) == 0;
+			});
+			assertThat(reports).hasSize(1);
+			assertThat(stack.s3Client().headObject(h -> h.bucket(KleppResources.DERIVED_BUCKET)
+				.key(reports.get(0).thumbnailKey())).contentLength()).isPositive();
+		}
+		assertThat(messages(stack, KleppResources.deadLetterQueue(KleppResources.THUMBNAIL_UPLOADS_QUEUE))).isZero();
+	}
+
+	private ServiceProcess startIngestor() throws Exception {
+		return ServiceProcess.start(MetadataIngestorApplication.class, stack.springProperties(),
+				"--klepp.messaging.poll-timeout=2s");
+	}
+
+	private ServiceProcess startWorker() throws Exception {
+		return ServiceProcess.start(ThumbnailWorkerApplication.class, stack.springProperties(),
+				"--klepp.thumbnail.retry-backoff=2s", "--klepp.thumbnail.visibility-timeout=" + VISIBILITY_SECONDS + "s",
+				"--klepp.thumbnail.poll-timeout=2s");
+	}
+
+	private String pendingFile() throws Exception {
+		String user = "crash-" + UUID.randomUUID().toString().substring(0, 8);
+		String key = user + "/" + UUID.randomUUID() + ".mp4";
+		try (Connection connection = database(stack); var insert = connection.prepareStatement("""
+				with owner as (insert into app_user (id, name) values (gen_random_uuid(), ?) returning id)
+				insert into media_file (id, object_key, owner_id, display_name, content_type, media_kind)
+				select gen_random_uuid(), ?, id, 'clip', 'video/mp4', 'video' from owner""")) {
+			insert.setString(1, user);
+			insert.setString(2, key);
+			insert.executeUpdate();
+		}
+		return key;
+	}
+
+	/** Another transaction holds the row, so the ingestor's write waits: a job caught in the middle. */
+	private static void holdRow(Connection connection, String key) throws Exception {
+		connection.setAutoCommit(false);
+		try (var select = connection.prepareStatement("select 1 from media_file where object_key = ? for update")) {
+			select.setString(1, key);
+			select.executeQuery();
+		}
+	}
+
+	private static void rollbackQuietly(Connection connection) {
+		try {
+			connection.rollback();
+		}
+		catch (Exception ignored) {
+			// The test fails on its own assertions if the row stays locked.
+		}
+	}
+
+	private void sendUploadEvent(String key) {
+		String body = new S3NotificationWriter().toJson(new S3ObjectEvent("ObjectCreated:Put", Instant.now(),
+				KleppResources.MEDIA_BUCKET, key, 1234L, "0123456789abcdef0123456789abcdef", null, null), Devstack.REGION);
+		stack.sqsClient().sendMessage(m -> m.queueUrl(stack.queueUrl(KleppResources.INGESTOR_UPLOADS_QUEUE)).messageBody(body));
+	}
+
+	private static byte[] png() throws Exception {
+		var image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		var g = image.createGraphics();
+		g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.RED, 64, 48, java.awt.Color.BLUE));
+		g.fillRect(0, 0, 64, 48);
+		g.dispose();
+		var out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
+}
