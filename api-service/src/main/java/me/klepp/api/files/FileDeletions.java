@@ -15,6 +15,8 @@ import reactor.core.publisher.Mono;
 @Service
 public class FileDeletions {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FileDeletions.class);
+
 	private final DatabaseClient db;
 
 	private final FileEdits edits;
@@ -58,7 +60,10 @@ public class FileDeletions {
 			.then(objectDeletions.enqueue(buckets.mediaBucket(), key, false))
 			.then(objectDeletions.enqueue(buckets.derivedBucket(), key + "/", true))
 			.as(transaction::transactional)
-			.doOnSuccess(done -> objectDeletions.runSoon());
+			.doOnSuccess(done -> {
+				log.atInfo().addKeyValue("file", key).log("{} deleted; its objects are queued for deletion", key);
+				objectDeletions.runSoon();
+			});
 	}
 
 }

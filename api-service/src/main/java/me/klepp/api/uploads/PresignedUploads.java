@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 @Service
 class PresignedUploads {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PresignedUploads.class);
+
 	private final DatabaseClient db;
 
 	private final UserDirectory users;
@@ -67,7 +69,9 @@ class PresignedUploads {
 				.bind("kind", kind)
 				.bind("size", request.size())
 				.then())
-			.then(Mono.fromSupplier(() -> ticket(key, contentType, request.size())));
+			.then(Mono.fromSupplier(() -> ticket(key, contentType, request.size())))
+			.doOnSuccess(ticket -> log.atInfo().addKeyValue("file", key).log("upload of {} announced by {}", key,
+					user.username()));
 	}
 
 	private UploadTicket ticket(String key, String contentType, long size) {

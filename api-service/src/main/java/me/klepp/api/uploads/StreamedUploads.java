@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 @Service
 public class StreamedUploads {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StreamedUploads.class);
+
 	private final DatabaseClient db;
 
 	private final UserDirectory users;
@@ -72,6 +74,7 @@ public class StreamedUploads {
 			}))
 			.then(Mono.defer(upload::finish))
 			.flatMap(key -> upload.requestedName() == null ? Mono.just(key) : rename(key, upload.requestedName()))
+			.doOnNext(key -> log.atInfo().addKeyValue("file", key).log("{} streamed to S3 by {}", key, caller.username()))
 			.flatMap(key -> catalog.view(key, caller))
 			.onErrorResume(failure -> cleanUp(upload).then(Mono.error(failure)))
 			.doOnCancel(() -> cleanUp(upload).subscribe());
