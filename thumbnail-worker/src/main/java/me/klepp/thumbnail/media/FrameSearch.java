@@ -72,15 +72,31 @@ final class FrameSearch {
         }
         if (search.bestAcceptable == null || search.distinct() < 2) {
             long frameUs = media.frameDurationUs();
+            int missedExactly = 0;
             for (double f : EXACT_POINTS) {
                 deadline.check("choosing a frame");
-                search.offer(exactly(media, (long) (span * f), frameUs, deadline));
+                Candidate c = exactly(media, (long) (span * f), frameUs, deadline);
+                if (c == null) {
+                    missedExactly++;
+                }
+                search.offer(c);
+            }
+            // A streamable file (WebM, MKV) cut short: every seek lands on its last keyframe, and decoding on from
+            // there ends before the points the duration in its header promises.
+            if (missedExactly * 2 > EXACT_POINTS.length) {
+                MediaAnalysisException readFailed = media.readFailure("choosing a frame");
+                throw readFailed != null ? readFailed : new MediaAnalysisException("truncated or corrupt video: "
+                        + "only " + (EXACT_POINTS.length - missedExactly) + " of " + EXACT_POINTS.length
+                        + " points of its duration could be decoded");
             }
         }
         return search.result();
     }
 
-    /** Decodes from the keyframe before {@code timestampUs} up to it (or as far as the frame budget allows). */
+    /**
+     * Decodes from the keyframe before {@code timestampUs} up to it, or as far as the frame budget allows; null when
+     * the video ends (or cannot be decoded) before it.
+     */
     private static Candidate exactly(OpenMedia media, long timestampUs, long frameUs, Deadline deadline) {
         if (!media.seekKeyframe(timestampUs)) {
             return null;
@@ -89,7 +105,7 @@ final class FrameSearch {
         for (int i = 0; i < MAX_FRAMES_PER_POINT && !deadline.passed(); i++) {
             Frame next = media.grabImage();
             if (next == null) {
-                break;
+                return null;
             }
             frame = next;
             if (frame.timestamp >= timestampUs - frameUs / 2) {

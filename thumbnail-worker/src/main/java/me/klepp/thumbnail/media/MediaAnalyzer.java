@@ -16,10 +16,10 @@ import java.util.Objects;
 public final class MediaAnalyzer {
 
     /**
-     * One decoding thread per frame: only single frames are decoded here, and FFmpeg's frame threads would make
-     * the decoder read and decode further frames before it hands out the first one after a seek.
+     * Threads within a frame only (slices, HEVC's wavefronts): single keyframes are decoded here, and FFmpeg's frame
+     * threads would make the decoder read and decode further frames before it hands out the first one after a seek.
      */
-    private static final Map<String, String> DECODER_OPTIONS = Map.of("threads", "1");
+    private static final Map<String, String> DECODER_OPTIONS = Map.of("thread_type", "slice");
 
     private final int posterMaxWidth;
     private final int thumbnailMaxWidth;

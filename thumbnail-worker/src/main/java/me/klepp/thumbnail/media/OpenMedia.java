@@ -37,7 +37,7 @@ final class OpenMedia implements AutoCloseable {
     /** Demuxers of still images (or animations treated as an image: GIF, APNG). */
     private static final Set<String> IMAGE_FORMATS = Set.of("image2", "image2pipe", "gif", "apng", "webp");
 
-    final FFmpegFrameGrabber grabber;
+    final KeyframeGrabber grabber;
     final AVStream video;
     final boolean image;
     /** Clockwise degrees (0, 90, 180, 270) a player turns the stored picture by. */
@@ -47,7 +47,7 @@ final class OpenMedia implements AutoCloseable {
     private final SourceStream stream;
     private final Deadline deadline;
 
-    private OpenMedia(FFmpegFrameGrabber grabber, SourceStream stream, Deadline deadline, Limits limits)
+    private OpenMedia(KeyframeGrabber grabber, SourceStream stream, Deadline deadline, Limits limits)
             throws MediaAnalysisException {
         this.grabber = grabber;
         this.stream = stream;
@@ -89,8 +89,7 @@ final class OpenMedia implements AutoCloseable {
             throw new MediaAnalysisException("zero-byte file");
         }
         SourceStream stream = new SourceStream(source, deadline);
-        // A maximum size makes JavaCV give FFmpeg a seek callback; the stream itself never buffers.
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(stream, Integer.MAX_VALUE);
+        KeyframeGrabber grabber = new KeyframeGrabber(stream);
         try {
             grabber.setCloseInputStream(false);
             grabber.setPixelFormat(AV_PIX_FMT_BGRA);
@@ -185,7 +184,7 @@ final class OpenMedia implements AutoCloseable {
     /** Seeks to the keyframe at or before {@code timestampUs} (nothing is decoded yet). */
     boolean seekKeyframe(long timestampUs) {
         try {
-            grabber.setTimestamp(timestampUs, false);
+            grabber.seekKeyframe(timestampUs);
             return true;
         } catch (Exception e) {
             return false;
