@@ -206,6 +206,25 @@ public final class Devstack implements AutoCloseable {
 		return sqs.queueUrl(queueName);
 	}
 
+	/** Messages in a queue, waiting or being processed (approximate, as SQS reports them). */
+	public int messagesIn(String queueName) {
+		var attributes = sqs.client()
+			.getQueueAttributes(a -> a.queueUrl(queueUrl(queueName))
+				.attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
+			.attributesAsStrings();
+		return Integer.parseInt(attributes.get("ApproximateNumberOfMessages"))
+				+ Integer.parseInt(attributes.get("ApproximateNumberOfMessagesNotVisible"));
+	}
+
+	/** Messages of a queue that a consumer has received and not yet acknowledged. */
+	public int messagesInFlight(String queueName) {
+		return Integer.parseInt(sqs.client()
+			.getQueueAttributes(a -> a.queueUrl(queueUrl(queueName))
+				.attributeNamesWithStrings("ApproximateNumberOfMessagesNotVisible"))
+			.attributesAsStrings()
+			.get("ApproximateNumberOfMessagesNotVisible"));
+	}
+
 	public String jdbcUrl() {
 		return database == null ? options.databaseUrl() : database.jdbcUrl();
 	}

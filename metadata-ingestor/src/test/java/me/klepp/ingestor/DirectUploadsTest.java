@@ -170,12 +170,7 @@ class DirectUploadsTest {
 	}
 
 	private boolean uploadsQueueIsEmpty() {
-		var attributes = stack.sqsClient().getQueueAttributes(a -> a
-			.queueUrl(stack.queueUrl(KleppResources.INGESTOR_UPLOADS_QUEUE))
-			.attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
-			.attributesAsStrings();
-		return attributes.get("ApproximateNumberOfMessages").equals("0")
-				&& attributes.get("ApproximateNumberOfMessagesNotVisible").equals("0");
+		return stack.messagesIn(KleppResources.INGESTOR_UPLOADS_QUEUE) == 0;
 	}
 
 }

@@ -19,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -140,13 +139,7 @@ class EventOrderTest {
 	}
 
 	private int messages(String queue) {
-		var attributes = stack.sqsClient()
-			.getQueueAttributes(a -> a.queueUrl(stack.queueUrl(queue))
-				.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-						QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-			.attributes();
-		return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-				+ Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+		return stack.messagesIn(queue);
 	}
 
 	private int deadLetters(String queue) {

@@ -68,20 +68,11 @@ final class FaultScenarios {
 	}
 
 	static int messages(Devstack stack, String queue) {
-		var attributes = stack.sqsClient()
-			.getQueueAttributes(a -> a.queueUrl(stack.queueUrl(queue))
-				.attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
-			.attributesAsStrings();
-		return Integer.parseInt(attributes.get("ApproximateNumberOfMessages"))
-				+ Integer.parseInt(attributes.get("ApproximateNumberOfMessagesNotVisible"));
+		return stack.messagesIn(queue);
 	}
 
 	static int inFlight(Devstack stack, String queue) {
-		return Integer.parseInt(stack.sqsClient()
-			.getQueueAttributes(a -> a.queueUrl(stack.queueUrl(queue))
-				.attributeNamesWithStrings("ApproximateNumberOfMessagesNotVisible"))
-			.attributesAsStrings()
-			.get("ApproximateNumberOfMessagesNotVisible"));
+		return stack.messagesInFlight(queue);
 	}
 
 	static void assertNothingDeadLettered(Devstack stack) {
