@@ -19,9 +19,15 @@ public class ThumbnailWorkerApplication {
 		application().run(args);
 	}
 
-	/** A worker process: no HTTP server, whatever else is on the classpath (Heroku worker dynos get no routing). */
+	/**
+	 * A worker process. Its HTTP server only serves health and metrics, and only when a port is given
+	 * ({@code KLEPP_MANAGEMENT_PORT}); by default it listens on nothing (Heroku worker dynos get no routing).
+	 */
 	public static SpringApplicationBuilder application() {
-		return new SpringApplicationBuilder(ThumbnailWorkerApplication.class).main(ThumbnailWorkerApplication.class).web(WebApplicationType.NONE);
+		boolean managementPort = System.getenv("KLEPP_MANAGEMENT_PORT") != null
+				|| System.getProperty("KLEPP_MANAGEMENT_PORT") != null;
+		return new SpringApplicationBuilder(ThumbnailWorkerApplication.class).main(ThumbnailWorkerApplication.class)
+			.web(managementPort ? WebApplicationType.REACTIVE : WebApplicationType.NONE);
 	}
 
 }

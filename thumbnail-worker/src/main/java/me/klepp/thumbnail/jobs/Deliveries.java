@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * the work runs ({@link Lease}); when the work succeeds the listener acknowledges it. When it throws, the message
  * is not acknowledged and comes back after a back-off that doubles with every delivery (15 s, 30 s, 1 min, ...),
  * until the queue's redrive policy dead-letters it. A message that can never be read (not JSON, unknown event
- * type) comes back at once instead, so it reaches the dead-letter queue in seconds rather than minutes.
+ * type) is rethrown for the listener's {@code MessageHandling} to move to the dead-letter queue at once.
  */
 @Component
 class Deliveries implements DisposableBean {
@@ -55,8 +55,6 @@ class Deliveries implements DisposableBean {
 			work.run(attempt);
 		}
 		catch (MalformedEventException | UnsupportedEventException poison) {
-			log.warn("unreadable message, on its way to the dead-letter queue (delivery {}): {}", attempt,
-					poison.getMessage());
 			lease.releaseFor(Duration.ZERO);
 			throw poison;
 		}

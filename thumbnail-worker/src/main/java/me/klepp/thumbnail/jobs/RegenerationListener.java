@@ -7,6 +7,8 @@ import me.klepp.events.EventCodec;
 import me.klepp.events.MediaRegenerationRequestedV1;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import me.klepp.messaging.MessageHandling;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
@@ -28,28 +30,32 @@ class RegenerationListener {
 
 	private final Deliveries deliveries;
 
-	RegenerationListener(ThumbnailJobs jobs, BulkRegeneration bulk, Deliveries deliveries) {
+	private final MessageHandling handling;
+
+	RegenerationListener(ThumbnailJobs jobs, BulkRegeneration bulk, Deliveries deliveries, MessageHandling handling) {
 		this.jobs = jobs;
 		this.bulk = bulk;
 		this.deliveries = deliveries;
+		this.handling = handling;
 	}
 
 	@SqsListener(value = "${klepp.thumbnail.requests-queue}", maxConcurrentMessages = "1", maxMessagesPerPoll = "1")
-	void onRequest(String body, Visibility visibility,
+	void onRequest(Message<String> message, Visibility visibility,
 			@Header(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT) String receiveCount) {
-		deliveries.handle(visibility, receiveCount, attempt -> {
+		handling.handle(message, body -> deliveries.handle(visibility, receiveCount, attempt -> {
 			if (codec.decode(body).data() instanceof MediaRegenerationRequestedV1 request) {
 				if (request.bulk()) {
 					bulk.nextPage(request);
 				}
 				else {
+					MessageHandling.aboutFile(request.key());
 					jobs.process(Job.regeneration(request.bucket(), request.key(), request.reason()), attempt);
 				}
 			}
 			else {
 				log.warn("ignoring an event that is no request to the thumbnail worker: {}", body);
 			}
-		});
+		}));
 	}
 
 }
