@@ -19,7 +19,9 @@ public class KleppApiApplication {
 	}
 
 	public static SpringApplicationBuilder application() {
-		return new SpringApplicationBuilder(KleppApiApplication.class).main(KleppApiApplication.class).web(WebApplicationType.REACTIVE);
+		return new SpringApplicationBuilder(KleppApiApplication.class).main(KleppApiApplication.class)
+			// Logging starts before @PropertySource files are read: the name it reports must come as a default.
+			.properties("spring.application.name=klepp-api").web(WebApplicationType.REACTIVE);
 	}
 
 }

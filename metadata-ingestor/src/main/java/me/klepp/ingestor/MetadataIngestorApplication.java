@@ -25,6 +25,8 @@ public class MetadataIngestorApplication {
 	 */
 	public static SpringApplicationBuilder application() {
 		return new SpringApplicationBuilder(MetadataIngestorApplication.class).main(MetadataIngestorApplication.class)
+			// Logging starts before @PropertySource files are read: the name it reports must come as a default.
+			.properties("spring.application.name=klepp-ingestor")
 			.web(managementPortRequested() ? WebApplicationType.REACTIVE : WebApplicationType.NONE);
 	}
 

@@ -27,6 +27,8 @@ public class ThumbnailWorkerApplication {
 		boolean managementPort = System.getenv("KLEPP_MANAGEMENT_PORT") != null
 				|| System.getProperty("KLEPP_MANAGEMENT_PORT") != null;
 		return new SpringApplicationBuilder(ThumbnailWorkerApplication.class).main(ThumbnailWorkerApplication.class)
+			// Logging starts before @PropertySource files are read: the name it reports must come as a default.
+			.properties("spring.application.name=klepp-thumbnail")
 			.web(managementPort ? WebApplicationType.REACTIVE : WebApplicationType.NONE);
 	}
 
