@@ -10,7 +10,8 @@ record FileRecord(UUID id, String key, String displayName, boolean hidden, Offse
 		String ownerName, String ownerAvatarKey, String mediaKind, String contentType, Long size,
 		String uploadState, String processingState, String processingError, String thumbnailKey,
 		Integer thumbnailWidth, Integer thumbnailHeight, Long durationMs, Integer width, Integer height,
-		String videoCodec, Double fps, Boolean hasAudio, Long bitrate, int likeCount, String sortValue) {
+		String videoCodec, Double fps, Boolean hasAudio, Long bitrate, int likeCount, String posterKey,
+		String previewKey, String sortValue) {
 
 	static final String COLUMNS = "f.*, u.name as owner_name, u.avatar_key as owner_avatar_key";
 
@@ -25,8 +26,8 @@ record FileRecord(UUID id, String key, String displayName, boolean hidden, Offse
 				row.get("thumbnail_width", Integer.class), row.get("thumbnail_height", Integer.class),
 				row.get("duration_ms", Long.class), row.get("width", Integer.class), row.get("height", Integer.class),
 				row.get("video_codec", String.class), row.get("fps", Double.class), row.get("has_audio", Boolean.class),
-				row.get("bitrate", Long.class), row.get("like_count", Integer.class),
-				withSortValue ? row.get("sort_value", String.class) : null);
+				row.get("bitrate", Long.class), row.get("like_count", Integer.class), row.get("poster_key", String.class),
+				row.get("preview_key", String.class), withSortValue ? row.get("sort_value", String.class) : null);
 	}
 
 	boolean ownedBy(String username) {

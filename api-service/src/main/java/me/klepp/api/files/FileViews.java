@@ -68,7 +68,12 @@ class FileViews {
 		return new VideoView(file.key(), file.displayName(), file.hidden(), file.uploadedAt(), media.url(),
 				media.expiresAt(), owner, tags, thumbnail == null ? null : thumbnail.url(), likes, file.likeCount(),
 				file.mediaKind(), file.contentType(), file.size(), file.processingState(), file.processingError(),
-				mediaView);
+				mediaView, urlOf(file.posterKey()), urlOf(file.previewKey()));
+	}
+
+	private String urlOf(String derivedKey) {
+		var url = urls.derived(derivedKey);
+		return url == null ? null : url.url();
 	}
 
 	private VideoView.UserView user(String name, String avatarKey) {

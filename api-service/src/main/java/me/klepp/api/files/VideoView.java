@@ -16,7 +16,8 @@ public record VideoView(String path, @JsonProperty("display_name") String displa
 		@JsonProperty("like_count") int likeCount, @JsonProperty("media_kind") String mediaKind,
 		@JsonProperty("content_type") String contentType, Long size,
 		@JsonProperty("processing_state") String processingState,
-		@JsonProperty("processing_error") String processingError, MediaView media) {
+		@JsonProperty("processing_error") String processingError, MediaView media,
+		@JsonProperty("poster_uri") String posterUri, @JsonProperty("preview_uri") String previewUri) {
 
 	public record UserView(String name, @JsonProperty("thumbnail_uri") String thumbnailUri) {
 	}

@@ -128,6 +128,25 @@ class FeedTest extends ApiIntegrationTest {
 	}
 
 	@Test
+	void posterAndHoverPreviewAreLinkedOnceTheWorkerMadeThem() {
+		String key = catalog.file(alice, "with preview").save();
+		db.sql("update media_file set poster_key = :p, preview_key = :v where object_key = :k")
+			.bind("p", key + "/poster.jpg").bind("v", key + "/preview.mp4").bind("k", key).then().block();
+		String plain = catalog.file(alice, "without").save();
+
+		JsonNode page = get(feed(""));
+		for (JsonNode item : page.get("response")) {
+			if (item.get("path").asString().equals(key)) {
+				assertThat(item.get("poster_uri").asString()).contains("/poster.jpg");
+				assertThat(item.get("preview_uri").asString()).contains("/preview.mp4");
+			}
+			if (item.get("path").asString().equals(plain)) {
+				assertThat(item.get("preview_uri").isNull()).isTrue();
+			}
+		}
+	}
+
+	@Test
 	void badParametersAreRefusedWithProblemDetails() {
 		for (String bad : new String[] { "limit=5000", "limit=0", "offset=-1", "sort=password", "sort=-likes;drop",
 				"cursor=not-a-cursor", "media=audio", "tag_mode=some", "liked_by=bob" }) {
