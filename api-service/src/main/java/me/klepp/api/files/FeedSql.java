@@ -23,8 +23,9 @@ final class FeedSql {
 		this.where = where();
 	}
 
+	/** The number of matches, with the snapshot they were counted in (see {@link FeedCounts}). */
 	String count() {
-		return "select count(*) as total" + FROM + where;
+		return "select count(*) as total, pg_current_snapshot()::text as snapshot" + FROM + where;
 	}
 
 	/** The page, with each row's sort value as text for the next cursor. */

@@ -20,14 +20,17 @@ public class FileCatalog {
 
 	private final FileViews views;
 
-	FileCatalog(DatabaseClient db, FileViews views) {
+	private final FeedCounts counts;
+
+	FileCatalog(DatabaseClient db, FileViews views, FeedCounts counts) {
 		this.db = db;
 		this.views = views;
+		this.counts = counts;
 	}
 
 	Mono<FilePage> page(FeedQuery query) {
 		FeedSql sql = new FeedSql(query);
-		Mono<Long> count = bind(db.sql(sql.count()), sql.binds).map(row -> row.get("total", Long.class)).one();
+		Mono<Long> count = counts.count(sql);
 		Mono<List<FileRecord>> rows = bind(db.sql(sql.page()), sql.pageBinds()).map(row -> FileRecord.of(row, true))
 			.all()
 			.collectList();
