@@ -1,7 +1,11 @@
 package me.klepp.api.storage;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -14,7 +18,11 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequ
  * the API's own {@code /media/<key>}, which redirects to a fresh presigned GET. Either way the URL ends with the
  * key, so it ends in {@code .mp4} for MP4s (the frontend filters on that), and a public clip's URL never expires
  * (embeds keep working). Hidden files get a signed link that expires instead ({@code expire_at}).</li>
- * <li>Derived objects (thumbnails, avatars): public base URL or a presigned GET.</li>
+ * <li>Derived objects (thumbnails, avatars): public base URL or a presigned GET. A presigned one is reused for a
+ * quarter of its lifetime, so one feed page does not sign the same avatar many times, pages do not sign every
+ * thumbnail again, and browsers can cache what they loaded (signing was most of a feed request's CPU time;
+ * docs/benchmarks.md). Derived keys are never reused for other content, except a regenerated thumbnail, which a
+ * public base URL would not change either.</li>
  * </ul>
  */
 @Component
@@ -25,6 +33,12 @@ public class MediaUrls {
 	private final S3Presigner presigner;
 
 	private final MediaLinks links;
+
+	private static final int MAX_REUSED = 10_000;
+
+	private final Map<String, MediaUrl> reusable = new ConcurrentHashMap<>();
+
+	private final Clock clock = Clock.systemUTC();
 
 	MediaUrls(S3Properties properties, S3Presigner presigner, MediaLinks links) {
 		this.properties = properties;
@@ -47,7 +61,18 @@ public class MediaUrls {
 		if (properties.publicDerivedUrl() != null) {
 			return new MediaUrl(publicUrl(properties.publicDerivedUrl(), key), null);
 		}
-		return presigned(properties.derivedBucket(), key);
+		Duration ttl = properties.downloadUrlTtl();
+		Instant stillValidAt = clock.instant().plus(ttl.minus(ttl.dividedBy(4)));
+		MediaUrl known = reusable.get(key);
+		if (known != null && known.expiresAt().isAfter(stillValidAt)) {
+			return known;
+		}
+		MediaUrl fresh = presigned(properties.derivedBucket(), key);
+		if (reusable.size() >= MAX_REUSED) {
+			reusable.clear();
+		}
+		reusable.put(key, fresh);
+		return fresh;
 	}
 
 	/** A short-lived direct link to an upload, where {@code /media} redirects to. */
