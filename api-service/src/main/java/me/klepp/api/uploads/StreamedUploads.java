@@ -3,25 +3,20 @@ package me.klepp.api.uploads;
 import me.klepp.api.auth.CurrentUser;
 import me.klepp.api.files.FileCatalog;
 import me.klepp.api.files.VideoView;
-import me.klepp.api.problems.Problems;
 import me.klepp.api.storage.ObjectDeletions;
 import me.klepp.api.storage.S3Properties;
 import me.klepp.api.users.UserDirectory;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.codec.multipart.FilePartEvent;
-import org.springframework.http.codec.multipart.FormPartEvent;
 import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Streams a multipart upload to S3 as it arrives: the file is recognised from its first bytes, then sent on in
- * parts of {@value StreamingObject#PART_SIZE} bytes (an S3 multipart upload), so the API holds at most one part
- * per upload in memory and never writes to disk. The file row is created pending, exactly like a presigned
+ * parts of {@value StreamingObject#PART_SIZE} bytes (an S3 multipart upload) while the next part arrives, so the
+ * API holds at most two parts per upload in memory and never writes to disk. The file row is created pending, exactly like a presigned
  * upload, and S3's event confirms it. Whatever fails, nothing is left behind: the multipart upload is aborted,
  * or a completed object is queued for deletion, and the row is removed.
  */
@@ -58,20 +53,8 @@ public class StreamedUploads {
 	public Mono<VideoView> upload(CurrentUser caller, Flux<PartEvent> parts) {
 		var upload = new StreamingObject(caller, properties.maxSize().toBytes(), s3, buckets.mediaBucket(),
 				this::register);
-		return parts.windowUntil(PartEvent::isLast)
-			.concatMap(part -> part.switchOnFirst((first, events) -> {
-				if (!first.hasValue()) {
-					return events.then();
-				}
-				PartEvent event = first.get();
-				if (event instanceof FilePartEvent file && "file".equals(event.name())) {
-					return upload.stream(file.filename(), events.map(PartEvent::content));
-				}
-				if (event instanceof FormPartEvent form && "file_name".equals(event.name())) {
-					upload.requestName(form.value());
-				}
-				return events.doOnNext(ignored -> DataBufferUtils.release(ignored.content())).then();
-			}))
+		// One event at a time: the next is requested only when this one's bytes are stored (back-pressure).
+		return parts.concatMap(upload::accept)
 			.then(Mono.defer(upload::finish))
 			.flatMap(key -> upload.requestedName() == null ? Mono.just(key) : rename(key, upload.requestedName()))
 			.doOnNext(key -> log.atInfo().addKeyValue("file", key).log("{} streamed to S3 by {}", key, caller.username()))
@@ -108,7 +91,7 @@ public class StreamedUploads {
 			return Mono.empty();
 		}
 		Mono<Void> objects = upload.objectWritten() ? deletions.enqueue(buckets.mediaBucket(), key, false)
-				: Mono.fromRunnable(upload::abort).subscribeOn(Schedulers.boundedElastic()).then();
+				: upload.abort();
 		return objects.then(db.sql("delete from media_file where object_key = :key").bind("key", key).then())
 			.onErrorResume(e -> Mono.empty())
 			.doOnSuccess(done -> deletions.runSoon());

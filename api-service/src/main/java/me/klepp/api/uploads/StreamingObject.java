@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,9 @@ import me.klepp.api.problems.Problems;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
-import reactor.core.publisher.Flux;
+import org.springframework.http.codec.multipart.FilePartEvent;
+import org.springframework.http.codec.multipart.FormPartEvent;
+import org.springframework.http.codec.multipart.PartEvent;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -20,12 +23,19 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
- * One file on its way to S3. Bytes are gathered into a part buffer; each full part is uploaded before more
- * bytes are requested (back-pressure through {@code concatMap}), so memory stays at one part.
+ * One file on its way to S3, fed the request's multipart events one at a time. The file's bytes are gathered into
+ * a part buffer; each full part goes to S3 in the background while the next one fills, and a part that is full
+ * before the previous one is stored waits for it (back-pressure through {@code concatMap}), so memory stays at two
+ * parts. The two part buffers are reused for the whole file.
+ *
+ * <p>
+ * Every incoming buffer is copied and released on the thread that delivered it, before anything waits.
  */
 final class StreamingObject {
 
 	static final int PART_SIZE = 8 * 1024 * 1024;
+
+	private static final byte[] NOTHING = new byte[0];
 
 	/** The predecessor's rule for {@code file_name}, with letters of any language. */
 	private static final Pattern FILE_NAME = Pattern.compile("[\\s\\w-]{2,40}", Pattern.UNICODE_CHARACTER_CLASS);
@@ -40,13 +50,28 @@ final class StreamingObject {
 
 	private final Function<Registration, Mono<Void>> register;
 
+	/** Parts S3 has stored, in order; written by each part's upload, which starts after the previous one ended. */
 	private final List<CompletedPart> parts = new ArrayList<>();
+
+	/** The buffer of the part most recently stored, for the next part to fill. */
+	private final AtomicReference<byte[]> spare = new AtomicReference<>();
 
 	private byte[] chunk = new byte[PART_SIZE];
 
 	private int filled;
 
 	private long total;
+
+	private int partsStarted;
+
+	/** The upload of the latest full part; completes when S3 has it, or with its failure. */
+	private volatile Mono<Void> inFlight = Mono.empty();
+
+	/** Whether the next event starts a new multipart part. */
+	private boolean partStarts = true;
+
+	/** Whether the current multipart part is the file. */
+	private boolean inFile;
 
 	private boolean fileSeen;
 
@@ -58,9 +83,9 @@ final class StreamingObject {
 
 	private String key;
 
-	private String multipartUploadId;
+	private volatile String multipartUploadId;
 
-	private boolean objectWritten;
+	private volatile boolean objectWritten;
 
 	StreamingObject(CurrentUser caller, long maxSize, S3Client s3, String bucket,
 			Function<Registration, Mono<Void>> register) {
@@ -69,6 +94,33 @@ final class StreamingObject {
 		this.s3 = s3;
 		this.bucket = bucket;
 		this.register = register;
+	}
+
+	/**
+	 * One multipart event: the file's bytes are stored, {@code file_name} is taken, anything else is dropped.
+	 * @return completes when the next event may come
+	 */
+	Mono<Void> accept(PartEvent event) {
+		if (partStarts) {
+			inFile = event instanceof FilePartEvent && "file".equals(event.name());
+			if (inFile && fileSeen) {
+				DataBufferUtils.release(event.content());
+				return Mono.error(Problems.badRequest("send exactly one multipart field 'file'"));
+			}
+			if (inFile) {
+				fileSeen = true;
+				filename = ((FilePartEvent) event).filename();
+			}
+		}
+		partStarts = event.isLast();
+		if (inFile) {
+			return write(event.content());
+		}
+		DataBufferUtils.release(event.content());
+		if (event instanceof FormPartEvent form && "file_name".equals(event.name())) {
+			requestName(form.value());
+		}
+		return Mono.empty();
 	}
 
 	void requestName(String name) {
@@ -91,42 +143,38 @@ final class StreamingObject {
 		return objectWritten;
 	}
 
-	Mono<Void> stream(String filename, Flux<DataBuffer> content) {
-		if (fileSeen) {
-			return content.doOnNext(DataBufferUtils::release)
-				.then(Mono.error(Problems.badRequest("send exactly one multipart field 'file'")));
-		}
-		fileSeen = true;
-		this.filename = filename;
-		return content.concatMap(this::accept).then();
-	}
-
-	private Mono<Void> accept(DataBuffer buffer) {
-		List<byte[]> fullParts = new ArrayList<>();
+	private Mono<Void> write(DataBuffer buffer) {
+		byte[] rest;
 		try {
 			total += buffer.readableByteCount();
 			if (total > maxSize) {
 				throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "the file is over the limit of " + maxSize + " bytes");
 			}
-			while (buffer.readableByteCount() > 0) {
-				int n = Math.min(buffer.readableByteCount(), PART_SIZE - filled);
-				buffer.read(chunk, filled, n);
-				filled += n;
-				if (filled == PART_SIZE) {
-					fullParts.add(chunk);
-					chunk = new byte[PART_SIZE];
-					filled = 0;
-				}
-			}
+			int n = Math.min(buffer.readableByteCount(), PART_SIZE - filled);
+			buffer.read(chunk, filled, n);
+			filled += n;
+			rest = buffer.readableByteCount() == 0 ? NOTHING : new byte[buffer.readableByteCount()];
+			buffer.read(rest);
 		}
 		finally {
 			DataBufferUtils.release(buffer);
 		}
-		Mono<Void> ready = (type == null && (filled >= SniffedType.BYTES_NEEDED || !fullParts.isEmpty()))
-				? identify(fullParts.isEmpty() ? chunk : fullParts.get(0),
-						fullParts.isEmpty() ? filled : PART_SIZE)
-				: Mono.empty();
-		return ready.then(Flux.fromIterable(fullParts).concatMap(this::uploadPart).then());
+		return stored(rest, 0);
+	}
+
+	/** Identifies the file once enough has come, stores a full part, then takes {@code rest} from {@code from} on. */
+	private Mono<Void> stored(byte[] rest, int from) {
+		Mono<Void> ready = type == null && (filled >= SniffedType.BYTES_NEEDED || filled == PART_SIZE)
+				? identify(chunk, filled) : Mono.empty();
+		if (filled < PART_SIZE) {
+			return ready;
+		}
+		return ready.then(Mono.defer(this::flush)).then(Mono.defer(() -> {
+			int n = Math.min(rest.length - from, PART_SIZE);
+			System.arraycopy(rest, from, chunk, 0, n);
+			filled = n;
+			return n == 0 ? Mono.empty() : stored(rest, from + n);
+		}));
 	}
 
 	private Mono<Void> identify(byte[] head, int length) {
@@ -140,18 +188,35 @@ final class StreamingObject {
 		return register.apply(new Registration(id, key, caller.username(), displayName, type));
 	}
 
-	private Mono<Void> uploadPart(byte[] part) {
-		return Mono.fromRunnable(() -> {
+	/** Waits until S3 has the previous part, then sends the full one in the background and starts the next. */
+	private Mono<Void> flush() {
+		byte[] part = chunk;
+		int number = ++partsStarted;
+		return inFlight.then(Mono.fromRunnable(() -> {
+			inFlight = send(number, part);
+			byte[] free = spare.getAndSet(null);
+			chunk = free != null ? free : new byte[PART_SIZE];
+			filled = 0;
+		}));
+	}
+
+	private Mono<Void> send(int number, byte[] part) {
+		Mono<Void> upload = Mono.<Void>fromRunnable(() -> {
 			if (multipartUploadId == null) {
 				multipartUploadId = s3.createMultipartUpload(c -> c.bucket(bucket).key(key).contentType(type.contentType()))
 					.uploadId();
 			}
-			int number = parts.size() + 1;
 			String etag = s3.uploadPart(u -> u.bucket(bucket).key(key).uploadId(multipartUploadId).partNumber(number),
 					RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, PART_SIZE), PART_SIZE))
 				.eTag();
 			parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
-		}).subscribeOn(Schedulers.boundedElastic()).then();
+			spare.set(part);
+		}).subscribeOn(Schedulers.boundedElastic()).cache();
+		// Started now; whoever waits for it later gets its outcome.
+		upload.subscribe(done -> {
+		}, failure -> {
+		});
+		return upload;
 	}
 
 	/** Sends what is left and completes the object. @return its key */
@@ -160,7 +225,7 @@ final class StreamingObject {
 			return Mono.error(Problems.badRequest("send the file in the multipart field 'file'"));
 		}
 		Mono<Void> identified = type == null ? identify(chunk, filled) : Mono.empty();
-		return identified.then(Mono.fromCallable(() -> {
+		return identified.then(Mono.defer(() -> inFlight)).then(Mono.fromCallable(() -> {
 			if (multipartUploadId == null) {
 				s3.putObject(p -> p.bucket(bucket).key(key).contentType(type.contentType()),
 						RequestBody.fromInputStream(new ByteArrayInputStream(chunk, 0, filled), filled));
@@ -178,14 +243,18 @@ final class StreamingObject {
 			}
 			objectWritten = true;
 			chunk = null;
+			spare.set(null);
 			return key;
 		}).subscribeOn(Schedulers.boundedElastic()));
 	}
 
-	void abort() {
-		if (multipartUploadId != null && !objectWritten) {
-			s3.abortMultipartUpload(a -> a.bucket(bucket).key(key).uploadId(multipartUploadId));
-		}
+	/** Gives up on the multipart upload, once a part still on its way has arrived or failed. */
+	Mono<Void> abort() {
+		return inFlight.onErrorResume(failure -> Mono.empty()).then(Mono.<Void>fromRunnable(() -> {
+			if (multipartUploadId != null && !objectWritten) {
+				s3.abortMultipartUpload(a -> a.bucket(bucket).key(key).uploadId(multipartUploadId));
+			}
+		}).subscribeOn(Schedulers.boundedElastic()));
 	}
 
 	record Registration(UUID id, String key, String owner, String displayName, SniffedType type) {
