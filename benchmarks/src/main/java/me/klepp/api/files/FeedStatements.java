@@ -1,0 +1,60 @@
+package me.klepp.api.files;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import me.klepp.api.auth.CurrentUser;
+
+/**
+ * The benchmark's window into the feed (same package as the API's package-private {@link FeedSql}): the exact
+ * statements the API issues for a feed request, so that the raw-SQL baseline runs the API's SQL, not a copy of it.
+ */
+public final class FeedStatements {
+
+	/**
+	 * What {@code FileViews} issues for the page's tags and likes (its text blocks; keep in step with them). The
+	 * bind {@code :ids} is the page's file ids.
+	 */
+	public static final String TAGS = """
+			select ft.file_id, t.name from media_file_tag ft join tag t on t.id = ft.tag_id
+			where ft.file_id = any(:ids) order by t.name""";
+
+	public static final String LIKES = """
+			select l.file_id, u.name, u.avatar_key from media_like l join app_user u on u.id = l.user_id
+			where l.file_id = any(:ids) order by l.liked_at""";
+
+	private FeedStatements() {
+	}
+
+	/** One statement with its named binds ({@code :name}). */
+	public record Statement(String name, String sql, Map<String, Object> binds) {
+	}
+
+	/**
+	 * The count and the page statement of {@code GET /api/v2/files} with these parameters, as a signed-in
+	 * {@code caller} (not a moderator) sends them.
+	 */
+	public static List<Statement> countAndPage(String caller, String sort, String tag, int offset, int limit,
+			String cursor) {
+		FeedQuery query = FeedQuery.of(caller == null ? null : new CurrentUser(caller, false), null, null,
+				tag == null ? null : List.of(tag), null, null, null, null, sort, offset, limit, cursor);
+		FeedSql sql = new FeedSql(query);
+		return List.of(new Statement("count", sql.count(), Map.copyOf(sql.binds)),
+				new Statement("page", sql.page(), sql.pageBinds()));
+	}
+
+	/**
+	 * What the API issues instead of the count once it remembers one ({@link FeedCounts}): whether anything changed
+	 * since the snapshot the count was taken in.
+	 */
+	public static Statement countCheck(String snapshot) {
+		return new Statement("count check", FeedCounts.CHANGED_SINCE, Map.of("snapshot", snapshot));
+	}
+
+	/** The cursor the API hands out for a page ending at this row. */
+	public static String cursor(String sort, String sortValue, UUID id) {
+		return FeedCursor.encode(FeedSort.Order.parse(sort), sortValue, id);
+	}
+
+}
