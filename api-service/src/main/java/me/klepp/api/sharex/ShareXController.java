@@ -13,15 +13,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.multipart.PartEvent;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -58,8 +56,8 @@ class ShareXController {
 
 	/** One multipart POST per file, as ShareX sends it; the file is streamed to S3 like any upload. */
 	@PostMapping(path = "/sharex/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	Mono<ResponseEntity<UploadResult>> upload(@RequestBody Flux<PartEvent> parts, Authentication authentication) {
-		return uploads.upload(CurrentUser.of(authentication), parts)
+	Mono<ResponseEntity<UploadResult>> upload(ServerHttpRequest request, Authentication authentication) {
+		return uploads.upload(CurrentUser.of(authentication), request)
 			.flatMap(file -> Mono.deferContextual(context -> {
 				String base = RequestBaseUrl.of(context);
 				String key = file.path();

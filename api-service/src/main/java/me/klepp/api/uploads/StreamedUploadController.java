@@ -6,14 +6,12 @@ import me.klepp.api.problems.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.multipart.PartEvent;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,14 +35,14 @@ class StreamedUploadController {
 
 	@PostMapping(path = "/api/v2/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<VideoView> upload(@RequestBody Flux<PartEvent> parts,
+	Mono<VideoView> upload(ServerHttpRequest request,
 			@RequestHeader(name = HttpHeaders.CONTENT_LENGTH, required = false) Long contentLength,
 			Authentication authentication) {
 		if (contentLength != null && contentLength > properties.maxSize().toBytes() + MULTIPART_OVERHEAD) {
 			return Mono.error(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "the upload is over the limit of "
 					+ properties.maxSize().toBytes() + " bytes"));
 		}
-		return uploads.upload(CurrentUser.of(authentication), parts);
+		return uploads.upload(CurrentUser.of(authentication), request);
 	}
 
 }

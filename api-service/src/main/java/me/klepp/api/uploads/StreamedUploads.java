@@ -6,7 +6,10 @@ import me.klepp.api.files.VideoView;
 import me.klepp.api.storage.ObjectDeletions;
 import me.klepp.api.storage.S3Properties;
 import me.klepp.api.users.UserDirectory;
-import org.springframework.http.codec.multipart.PartEvent;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -24,6 +27,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 public class StreamedUploads {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StreamedUploads.class);
+
+	/** Network buffers read ahead of the one being parsed: enough to keep the socket busy, a few hundred KiB. */
+	private static final int BUFFERS_AHEAD = 8;
 
 	private final DatabaseClient db;
 
@@ -50,17 +56,42 @@ public class StreamedUploads {
 		this.deletions = deletions;
 	}
 
-	public Mono<VideoView> upload(CurrentUser caller, Flux<PartEvent> parts) {
+	/** @param request a {@code multipart/form-data} request with the file in the field {@code file} */
+	public Mono<VideoView> upload(CurrentUser caller, ServerHttpRequest request) {
+		MediaType type = request.getHeaders().getContentType();
+		String boundary = type == null ? null : type.getParameter("boundary");
+		if (boundary != null && boundary.length() >= 2 && boundary.startsWith("\"") && boundary.endsWith("\"")) {
+			boundary = boundary.substring(1, boundary.length() - 1);
+		}
+		return upload(caller, request.getBody(), boundary);
+	}
+
+	private Mono<VideoView> upload(CurrentUser caller, Flux<DataBuffer> body, String boundary) {
 		var upload = new StreamingObject(caller, properties.maxSize().toBytes(), s3, buckets.mediaBucket(),
 				this::register);
-		// One event at a time: the next is requested only when this one's bytes are stored (back-pressure).
-		return parts.concatMap(upload::accept)
+		return Mono.fromCallable(() -> new MultipartStream(boundary))
+			.flatMapMany(multipart -> body.concatMap(buffer -> Flux.fromIterable(multipart.accept(copy(buffer))),
+					BUFFERS_AHEAD)
+				// One event at a time: the next is taken only when this one's bytes are stored (back-pressure).
+				.concatMap(upload::accept)
+				.then(Mono.fromRunnable(multipart::finish)))
 			.then(Mono.defer(upload::finish))
 			.flatMap(key -> upload.requestedName() == null ? Mono.just(key) : rename(key, upload.requestedName()))
 			.doOnNext(key -> log.atInfo().addKeyValue("file", key).log("{} streamed to S3 by {}", key, caller.username()))
 			.flatMap(key -> catalog.view(key, caller))
 			.onErrorResume(failure -> cleanUp(upload).then(Mono.error(failure)))
 			.doOnCancel(() -> cleanUp(upload).subscribe());
+	}
+
+	private static byte[] copy(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
 	}
 
 	private Mono<Void> register(StreamingObject.Registration registration) {

@@ -1,6 +1,8 @@
 package me.klepp.api.uploads;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,12 +12,7 @@ import java.util.regex.Pattern;
 
 import me.klepp.api.auth.CurrentUser;
 import me.klepp.api.problems.Problems;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.codec.multipart.FilePartEvent;
-import org.springframework.http.codec.multipart.FormPartEvent;
-import org.springframework.http.codec.multipart.PartEvent;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -29,13 +26,14 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * parts. The two part buffers are reused for the whole file.
  *
  * <p>
- * Every incoming buffer is copied and released on the thread that delivered it, before anything waits.
+ * The events come from {@link MultipartStream}, which owns copies of the request's buffers, so nothing here holds
+ * a pooled network buffer while it waits.
  */
 final class StreamingObject {
 
 	static final int PART_SIZE = 8 * 1024 * 1024;
 
-	private static final byte[] NOTHING = new byte[0];
+	private static final int MAX_FIELD_BYTES = 1024;
 
 	/** The predecessor's rule for {@code file_name}, with letters of any language. */
 	private static final Pattern FILE_NAME = Pattern.compile("[\\s\\w-]{2,40}", Pattern.UNICODE_CHARACTER_CLASS);
@@ -67,8 +65,10 @@ final class StreamingObject {
 	/** The upload of the latest full part; completes when S3 has it, or with its failure. */
 	private volatile Mono<Void> inFlight = Mono.empty();
 
-	/** Whether the next event starts a new multipart part. */
-	private boolean partStarts = true;
+	/** Whether the current multipart part is {@code file_name}, gathered in {@link #field}. */
+	private boolean inName;
+
+	private final ByteArrayOutputStream field = new ByteArrayOutputStream();
 
 	/** Whether the current multipart part is the file. */
 	private boolean inFile;
@@ -100,26 +100,37 @@ final class StreamingObject {
 	 * One multipart event: the file's bytes are stored, {@code file_name} is taken, anything else is dropped.
 	 * @return completes when the next event may come
 	 */
-	Mono<Void> accept(PartEvent event) {
-		if (partStarts) {
-			inFile = event instanceof FilePartEvent && "file".equals(event.name());
+	Mono<Void> accept(MultipartStream.Event event) {
+		if (event instanceof MultipartStream.PartStart start) {
+			inFile = "file".equals(start.name()) && start.filename() != null;
+			inName = "file_name".equals(start.name());
 			if (inFile && fileSeen) {
-				DataBufferUtils.release(event.content());
 				return Mono.error(Problems.badRequest("send exactly one multipart field 'file'"));
 			}
 			if (inFile) {
 				fileSeen = true;
-				filename = ((FilePartEvent) event).filename();
+				filename = start.filename();
 			}
+			field.reset();
+			return Mono.empty();
 		}
-		partStarts = event.isLast();
-		if (inFile) {
-			return write(event.content());
+		if (event instanceof MultipartStream.Data data) {
+			if (inFile) {
+				return write(data.bytes(), data.offset(), data.length());
+			}
+			if (inName) {
+				if (field.size() + data.length() > MAX_FIELD_BYTES) {
+					return Mono.error(Problems.badRequest("file_name is too long"));
+				}
+				field.write(data.bytes(), data.offset(), data.length());
+			}
+			return Mono.empty();
 		}
-		DataBufferUtils.release(event.content());
-		if (event instanceof FormPartEvent form && "file_name".equals(event.name())) {
-			requestName(form.value());
+		if (inName) {
+			requestName(field.toString(StandardCharsets.UTF_8));
 		}
+		inFile = false;
+		inName = false;
 		return Mono.empty();
 	}
 
@@ -143,37 +154,30 @@ final class StreamingObject {
 		return objectWritten;
 	}
 
-	private Mono<Void> write(DataBuffer buffer) {
-		byte[] rest;
-		try {
-			total += buffer.readableByteCount();
-			if (total > maxSize) {
-				throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "the file is over the limit of " + maxSize + " bytes");
-			}
-			int n = Math.min(buffer.readableByteCount(), PART_SIZE - filled);
-			buffer.read(chunk, filled, n);
-			filled += n;
-			rest = buffer.readableByteCount() == 0 ? NOTHING : new byte[buffer.readableByteCount()];
-			buffer.read(rest);
+	private Mono<Void> write(byte[] bytes, int offset, int length) {
+		total += length;
+		if (total > maxSize) {
+			return Mono.error(
+					Problems.of(HttpStatus.CONTENT_TOO_LARGE, "the file is over the limit of " + maxSize + " bytes"));
 		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
-		return stored(rest, 0);
+		int n = Math.min(length, PART_SIZE - filled);
+		System.arraycopy(bytes, offset, chunk, filled, n);
+		filled += n;
+		return stored(bytes, offset + n, offset + length);
 	}
 
-	/** Identifies the file once enough has come, stores a full part, then takes {@code rest} from {@code from} on. */
-	private Mono<Void> stored(byte[] rest, int from) {
+	/** Identifies the file once enough has come, stores a full part, then takes {@code rest[from, to)}. */
+	private Mono<Void> stored(byte[] rest, int from, int to) {
 		Mono<Void> ready = type == null && (filled >= SniffedType.BYTES_NEEDED || filled == PART_SIZE)
 				? identify(chunk, filled) : Mono.empty();
 		if (filled < PART_SIZE) {
 			return ready;
 		}
 		return ready.then(Mono.defer(this::flush)).then(Mono.defer(() -> {
-			int n = Math.min(rest.length - from, PART_SIZE);
+			int n = Math.min(to - from, PART_SIZE);
 			System.arraycopy(rest, from, chunk, 0, n);
 			filled = n;
-			return n == 0 ? Mono.empty() : stored(rest, from + n);
+			return n == 0 ? Mono.empty() : stored(rest, from + n, to);
 		}));
 	}
 
