@@ -94,8 +94,8 @@ final class FeedBench {
 		report.heading("## Feed: `GET /api/v2/files`");
 		report.line(("Signed in as `%s` (not a moderator), `limit=%d` as the frontend pages. The tag filter uses `%s`, "
 				+ "the most used tag (%,d files). Raw SQL: pgbench runs, as one transaction per request, the statements "
-				+ "the API issues for it (with its total_count remembered: the check that it still holds; the page, "
-				+ "from the feed's own `FeedSql`; the page's tags and likes), prepared, with the same binds. Both sides: %d connections, %d s after a %d s warm-up; client, API and PostgreSQL share the "
+				+ "the API issues for it (with its total_count remembered: the check that it still holds; the page with its "
+				+ "tags and likes, from the feed's own `FeedSql`), prepared, with the same binds. Both sides: %d connections, %d s after a %d s warm-up; client, API and PostgreSQL share the "
 				+ "machine's cores.").formatted(CALLER, LIMIT, tag, tagged, scale.connections(),
 						scale.loadDuration().toSeconds(), scale.warmUp().toSeconds()));
 		checkCursorMatchesOffset(scenarios.get(3), scenarios.get(4));
@@ -118,11 +118,9 @@ final class FeedBench {
 		Statement count = countAndPage.get(0);
 		Statement page = countAndPage.get(1);
 		String snapshot = (String) db.column(count.sql(), count.binds(), "snapshot").get(0);
-		UUID[] ids = db.column(page.sql(), page.binds(), "id").stream().map(UUID.class::cast).toArray(UUID[]::new);
-		// What the API issues per request once it remembers the count: the check instead of the count.
-		List<Statement> statements = List.of(FeedStatements.countCheck(snapshot), page,
-				new Statement("tags", FeedStatements.TAGS, Map.of("ids", ids)),
-				new Statement("likes", FeedStatements.LIKES, Map.of("ids", ids)));
+		// What the API issues per request once it remembers the count: the check instead of the count, and the
+		// page with its tags and likes.
+		List<Statement> statements = List.of(FeedStatements.countCheck(snapshot), page);
 		return new Scenario(name, query, statements, count);
 	}
 
@@ -179,12 +177,6 @@ final class FeedBench {
 		report.block(profile.breakdown(8) + "\n" + profile.hottestMethods(6));
 		for (Statement statement : List.of(scenario.count(), scenario.statements().get(0), scenario.statements().get(1))) {
 			if (explained.add(statement.sql())) {
-				report.line("`EXPLAIN (ANALYZE, BUFFERS)` of the " + statement.name() + " statement:");
-				report.block(statement.sql() + "\n\n" + db.explain(statement.sql(), statement.binds()));
-			}
-		}
-		if (explained.add("tags and likes")) {
-			for (Statement statement : scenario.statements().subList(2, 4)) {
 				report.line("`EXPLAIN (ANALYZE, BUFFERS)` of the " + statement.name() + " statement:");
 				report.block(statement.sql() + "\n\n" + db.explain(statement.sql(), statement.binds()));
 			}

@@ -12,6 +12,15 @@ final class FeedSql {
 
 	static final String FROM = " from media_file f left join app_user u on u.id = f.owner_id";
 
+	/**
+	 * The feed's filters read {@code media_file} alone (users by id), so that skipping to a deep offset walks one
+	 * index and table rather than a join; the owner is joined for the page's rows only.
+	 */
+	private static final String FILES = " from media_file f";
+
+	/** A user's id by name, once per statement; null when there is no such user, which then matches nothing. */
+	private static final String USER_ID = "(select id from app_user where lower(name) = lower(:%s))";
+
 	final String where;
 
 	final Map<String, Object> binds = new LinkedHashMap<>();
@@ -25,17 +34,38 @@ final class FeedSql {
 
 	/** The number of matches, with the snapshot they were counted in (see {@link FeedCounts}). */
 	String count() {
-		return "select count(*) as total, pg_current_snapshot()::text as snapshot" + FROM + where;
+		return "select count(*) as total, pg_current_snapshot()::text as snapshot" + FILES + where;
 	}
 
-	/** The page, with each row's sort value as text for the next cursor. */
+	/**
+	 * The page, with each row's sort value as text for the next cursor, and its tags and likes: one statement per
+	 * page (separate ones for tags and likes cost the API more than the rest of the request; docs/benchmarks.md).
+	 * Tags and likes are read for the page's rows only, after the offset, and the page is sorted again outside.
+	 */
 	String page() {
+		String direction = query.order().descending() ? "desc" : "asc";
+		return "select p.*, u.name as owner_name, u.avatar_key as owner_avatar_key, " + EMBEDDED + " from ("
+				+ matches() + ") p left join app_user u on u.id = p.owner_id order by p.sort_key " + direction
+				+ ", p.id " + direction;
+	}
+
+	/** A file's tags by name, and who liked it (names and avatars, aligned) in the order they did. */
+	static final String EMBEDDED = """
+			array(select t.name from media_file_tag ft join tag t on t.id = ft.tag_id \
+			where ft.file_id = p.id order by t.name) as tag_names, \
+			array(select lu.name from media_like l join app_user lu on lu.id = l.user_id \
+			where l.file_id = p.id order by l.liked_at, l.user_id) as liker_names, \
+			array(select lu.avatar_key from media_like l join app_user lu on lu.id = l.user_id \
+			where l.file_id = p.id order by l.liked_at, l.user_id) as liker_avatar_keys""";
+
+	private String matches() {
 		FeedSort sort = query.order().sort();
 		String direction = query.order().descending() ? "desc" : "asc";
-		StringBuilder sql = new StringBuilder("select f.*, u.name as owner_name, u.avatar_key as owner_avatar_key, (")
+		StringBuilder sql = new StringBuilder("select f.*, (").append(sort.expression)
+			.append(") as sort_key, (")
 			.append(sort.expression)
 			.append(")::text as sort_value")
-			.append(FROM)
+			.append(sort == FeedSort.USERNAME ? FROM : FILES)
 			.append(where);
 		if (query.cursor() != null) {
 			sql.append(where.isEmpty() ? " where " : " and ")
@@ -77,15 +107,15 @@ final class FeedSql {
 			conditions.add("f.hidden");
 		}
 		else if (Boolean.TRUE.equals(query.hidden())) {
-			conditions.add("f.hidden and lower(u.name) = lower(:caller)");
+			conditions.add("f.hidden and f.owner_id = " + USER_ID.formatted("caller"));
 			binds.put("caller", caller);
 		}
 		else {
-			conditions.add("(not f.hidden or lower(u.name) = lower(:caller))");
+			conditions.add("(not f.hidden or f.owner_id = " + USER_ID.formatted("caller") + ")");
 			binds.put("caller", caller);
 		}
 		if (query.username() != null) {
-			conditions.add("lower(u.name) = lower(:username)");
+			conditions.add("f.owner_id = " + USER_ID.formatted("username"));
 			binds.put("username", query.username());
 		}
 		if (query.name() != null) {

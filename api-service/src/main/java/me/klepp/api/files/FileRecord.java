@@ -11,11 +11,15 @@ record FileRecord(UUID id, String key, String displayName, boolean hidden, Offse
 		String uploadState, String processingState, String processingError, String thumbnailKey,
 		Integer thumbnailWidth, Integer thumbnailHeight, Long durationMs, Integer width, Integer height,
 		String videoCodec, Double fps, Boolean hasAudio, Long bitrate, int likeCount, String posterKey,
-		String previewKey, String sortValue) {
+		String previewKey, String sortValue, String[] tagNames, String[] likerNames, String[] likerAvatarKeys) {
 
 	static final String COLUMNS = "f.*, u.name as owner_name, u.avatar_key as owner_avatar_key";
 
-	static FileRecord of(Readable row, boolean withSortValue) {
+	/**
+	 * @param fromPage whether the row is a feed page's ({@link FeedSql#page()}): with its sort value, tags and
+	 * likes
+	 */
+	static FileRecord of(Readable row, boolean fromPage) {
 		return new FileRecord(row.get("id", UUID.class), row.get("object_key", String.class),
 				row.get("display_name", String.class), Boolean.TRUE.equals(row.get("hidden", Boolean.class)),
 				row.get("uploaded_at", OffsetDateTime.class), row.get("owner_name", String.class),
@@ -27,7 +31,15 @@ record FileRecord(UUID id, String key, String displayName, boolean hidden, Offse
 				row.get("duration_ms", Long.class), row.get("width", Integer.class), row.get("height", Integer.class),
 				row.get("video_codec", String.class), row.get("fps", Double.class), row.get("has_audio", Boolean.class),
 				row.get("bitrate", Long.class), row.get("like_count", Integer.class), row.get("poster_key", String.class),
-				row.get("preview_key", String.class), withSortValue ? row.get("sort_value", String.class) : null);
+				row.get("preview_key", String.class), fromPage ? row.get("sort_value", String.class) : null,
+				fromPage ? row.get("tag_names", String[].class) : null,
+				fromPage ? row.get("liker_names", String[].class) : null,
+				fromPage ? row.get("liker_avatar_keys", String[].class) : null);
+	}
+
+	/** Whether the row came with its tags and likes. */
+	boolean embedsTagsAndLikes() {
+		return tagNames != null && likerNames != null && likerAvatarKeys != null;
 	}
 
 	boolean ownedBy(String username) {

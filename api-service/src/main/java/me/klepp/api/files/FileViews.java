@@ -12,7 +12,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Turns rows into the frontend's {@code Video}: URLs, and the tags and likes of a whole page in two queries. */
+/**
+ * Turns rows into the frontend's {@code Video}: URLs, and tags and likes, which feed pages bring along and which
+ * are read for other rows in two queries.
+ */
 @Component
 class FileViews {
 
@@ -28,6 +31,11 @@ class FileViews {
 	Mono<List<VideoView>> of(List<FileRecord> files) {
 		if (files.isEmpty()) {
 			return Mono.just(List.of());
+		}
+		if (files.stream().allMatch(FileRecord::embedsTagsAndLikes)) {
+			return Mono.deferContextual(context -> Mono.just(files.stream()
+				.map(file -> view(file, embeddedTags(file), embeddedLikes(file), RequestBaseUrl.of(context)))
+				.toList()));
 		}
 		UUID[] ids = files.stream().map(FileRecord::id).toArray(UUID[]::new);
 		Mono<Map<UUID, List<VideoView.TagView>>> tags = db.sql("""
@@ -50,6 +58,22 @@ class FileViews {
 				.map(file -> view(file, t.getT1().getOrDefault(file.id(), List.of()),
 						t.getT2().getOrDefault(file.id(), List.of()), RequestBaseUrl.of(context)))
 				.toList()));
+	}
+
+	private static List<VideoView.TagView> embeddedTags(FileRecord file) {
+		List<VideoView.TagView> tags = new ArrayList<>(file.tagNames().length);
+		for (String name : file.tagNames()) {
+			tags.add(new VideoView.TagView(name));
+		}
+		return tags;
+	}
+
+	private List<VideoView.UserView> embeddedLikes(FileRecord file) {
+		List<VideoView.UserView> likes = new ArrayList<>(file.likerNames().length);
+		for (int i = 0; i < file.likerNames().length; i++) {
+			likes.add(user(file.likerNames()[i], file.likerAvatarKeys()[i]));
+		}
+		return likes;
 	}
 
 	Mono<VideoView> of(FileRecord file) {

@@ -12,18 +12,6 @@ import me.klepp.api.auth.CurrentUser;
  */
 public final class FeedStatements {
 
-	/**
-	 * What {@code FileViews} issues for the page's tags and likes (its text blocks; keep in step with them). The
-	 * bind {@code :ids} is the page's file ids.
-	 */
-	public static final String TAGS = """
-			select ft.file_id, t.name from media_file_tag ft join tag t on t.id = ft.tag_id
-			where ft.file_id = any(:ids) order by t.name""";
-
-	public static final String LIKES = """
-			select l.file_id, u.name, u.avatar_key from media_like l join app_user u on u.id = l.user_id
-			where l.file_id = any(:ids) order by l.liked_at""";
-
 	private FeedStatements() {
 	}
 
