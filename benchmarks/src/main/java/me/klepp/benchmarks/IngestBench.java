@@ -42,7 +42,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 final class IngestBench {
 
-	private static final int CONCURRENCY = 10;
+	/** The ingestor's default {@code klepp.ingestor.uploads-concurrency}. */
+	private static final int CONCURRENCY = 40;
+
+	/** The ingestor's database pool (Hikari's default). */
+	private static final int POOL = 10;
 
 	private final Report report;
 
@@ -127,7 +131,7 @@ final class IngestBench {
 		report.line("|---|---|---|");
 		report.line("| SQS alone (ElasticMQ: receive 10, delete each) | %,.0f | baseline |".formatted(sqsAlone));
 		report.line("| the ingestor's SQL alone (`ObjectRegistry`, %d connections) | %,.0f | baseline |"
-			.formatted(CONCURRENCY, sqlAlone));
+			.formatted(POOL, sqlAlone));
 		report.line("| **ingestor** | **%,.0f** | %s of SQS alone, %s of SQL alone |".formatted(rate,
 				Report.ratio(rate, sqsAlone), Report.ratio(rate, sqlAlone)));
 		report.line("");
@@ -265,13 +269,13 @@ final class IngestBench {
 		config.setJdbcUrl(stack.jdbcUrl());
 		config.setUsername("postgres");
 		config.setPassword("");
-		config.setMaximumPoolSize(CONCURRENCY);
+		config.setMaximumPoolSize(POOL);
 		try (HikariDataSource pool = new HikariDataSource(config)) {
 			ObjectRegistry registry = Registries.on(JdbcClient.create(pool));
 			TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
 			AtomicInteger sequencer = new AtomicInteger();
 			long began = System.nanoTime();
-			parallel(keys, CONCURRENCY, key -> {
+			parallel(keys, POOL, key -> {
 				var object = new ObjectRegistry.StoredObject(key, 1024L, "0f343b0931126a20f133d67c2b018a3b",
 						"%016x".formatted(sequencer.incrementAndGet()), Instant.now());
 				ObjectRegistry.Outcome outcome = transaction.execute(t -> registry.created(object, null));

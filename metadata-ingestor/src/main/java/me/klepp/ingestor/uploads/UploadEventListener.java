@@ -28,7 +28,10 @@ class UploadEventListener {
 		this.handling = handling;
 	}
 
-	@SqsListener("${klepp.ingestor.uploads-queue}")
+	// Several receives in flight: with one batch of ten at a time, the ingestor mostly waited for the batch's
+	// slowest message and the next receive (docs/benchmarks.md).
+	@SqsListener(value = "${klepp.ingestor.uploads-queue}",
+			maxConcurrentMessages = "${klepp.ingestor.uploads-concurrency:40}")
 	void onS3Notification(Message<String> message) {
 		handling.handle(message, body -> {
 			S3Notification notification = parser.parse(body);
