@@ -41,7 +41,7 @@ final class Pgbench {
 
 	static void requireInstalled() {
 		Tools.require("pgbench", "pgbench --version",
-				"pgbench (Debian/Ubuntu: the postgresql-client or postgresql-15 package)");
+				"pgbench (Debian/Ubuntu: apt-get install postgresql)");
 	}
 
 	static Result run(List<Statement> statements, int port, int clients, Duration duration, Path workDir)
