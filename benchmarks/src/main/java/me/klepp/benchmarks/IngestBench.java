@@ -173,9 +173,9 @@ final class IngestBench {
 
 	private void awaitQueued(String queue, int count) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (messagesIn(queue) < count) {
+		while (stack.messagesIn(queue) < count) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("only " + messagesIn(queue) + " of " + count + " events queued");
+				throw new IllegalStateException("only " + stack.messagesIn(queue) + " of " + count + " events queued");
 			}
 			Thread.sleep(100);
 		}
@@ -184,7 +184,7 @@ final class IngestBench {
 	/** When at least {@code done} of {@code total} messages had left the queue (acknowledged). */
 	private Instant awaitProcessed(int total, int done) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-		while (total - messagesIn(KleppResources.INGESTOR_UPLOADS_QUEUE) < done) {
+		while (total - stack.messagesIn(KleppResources.INGESTOR_UPLOADS_QUEUE) < done) {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("the ingestor did not get through the events in 10 minutes");
 			}
@@ -210,16 +210,6 @@ final class IngestBench {
 			}
 		}
 		return count == 0 ? Double.NaN : sum / count;
-	}
-
-	/** Messages waiting or in flight, as SQS reports them. */
-	private int messagesIn(String queue) {
-		var attributes = stack.sqsClient()
-			.getQueueAttributes(a -> a.queueUrl(stack.queueUrl(queue))
-				.attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
-			.attributesAsStrings();
-		return Integer.parseInt(attributes.get("ApproximateNumberOfMessages"))
-				+ Integer.parseInt(attributes.get("ApproximateNumberOfMessagesNotVisible"));
 	}
 
 	private double sqsAlone(int count) throws Exception {

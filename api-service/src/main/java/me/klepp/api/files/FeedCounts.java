@@ -76,11 +76,7 @@ class FeedCounts {
 
 	private Mono<Long> recount(String key, FeedSql sql) {
 		long countedAt = clock.millis();
-		DatabaseClient.GenericExecuteSpec spec = db.sql(sql.count());
-		for (var bind : sql.binds.entrySet()) {
-			spec = spec.bind(bind.getKey(), bind.getValue());
-		}
-		return spec.map(row -> new Count(row.get("total", Long.class), row.get("snapshot", String.class), countedAt))
+		return FileCatalog.bind(db.sql(sql.count()), sql.binds).map(row -> new Count(row.get("total", Long.class), row.get("snapshot", String.class), countedAt))
 			.one()
 			.doOnNext(count -> {
 				if (counts.size() >= MAX_ENTRIES) {

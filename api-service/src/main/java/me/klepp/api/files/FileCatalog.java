@@ -64,7 +64,7 @@ public class FileCatalog {
 		return privileged || (!file.hidden() && "uploaded".equals(file.uploadState()) && file.ownerName() != null);
 	}
 
-	private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec,
+	static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec,
 			Map<String, Object> binds) {
 		for (var bind : binds.entrySet()) {
 			spec = spec.bind(bind.getKey(), bind.getValue());
