@@ -14,10 +14,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollBackOffInitial wait after a failed receive (e.g. SQS unreachable), doubled up to
  * {@code pollBackOffMax}
  * @param pollBackOffMax longest wait between failed receives
+ * @param acknowledgementInterval longest a processed message waits for its acknowledgement to be sent with others;
+ * {@code 0} with a threshold of {@code 0} acknowledges each message on its own
+ * @param acknowledgementThreshold processed messages acknowledged together in one request (at most 10, the SQS
+ * batch limit), sent when this many are waiting or the interval has passed
  */
 @ConfigurationProperties("klepp.messaging")
 public record MessagingProperties(Duration pollTimeout, Duration shutdownTimeout, Integer maxConcurrentMessages,
-		Duration pollBackOffInitial, Duration pollBackOffMax) {
+		Duration pollBackOffInitial, Duration pollBackOffMax, Duration acknowledgementInterval,
+		Integer acknowledgementThreshold) {
 
 	public MessagingProperties {
 		pollTimeout = pollTimeout == null ? Duration.ofSeconds(10) : pollTimeout;
@@ -25,6 +30,8 @@ public record MessagingProperties(Duration pollTimeout, Duration shutdownTimeout
 		maxConcurrentMessages = maxConcurrentMessages == null ? 10 : maxConcurrentMessages;
 		pollBackOffInitial = pollBackOffInitial == null ? Duration.ofSeconds(1) : pollBackOffInitial;
 		pollBackOffMax = pollBackOffMax == null ? Duration.ofSeconds(30) : pollBackOffMax;
+		acknowledgementInterval = acknowledgementInterval == null ? Duration.ofMillis(100) : acknowledgementInterval;
+		acknowledgementThreshold = acknowledgementThreshold == null ? 10 : acknowledgementThreshold;
 	}
 
 }
