@@ -78,6 +78,37 @@ class FeedTest extends ApiIntegrationTest {
 	}
 
 	@Test
+	void offsetPagesOfEverySortKeyAddUpToTheWholeListWithTheirTags() {
+		String marker = "paged " + java.util.UUID.randomUUID().toString().substring(0, 8);
+		List<String> keys = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			keys.add(catalog.file(i % 2 == 0 ? alice : bob, marker + " " + i).size(100 * (i % 3))
+				.duration(1_000 * (i % 4)).likeCount(i % 3).save());
+		}
+		String tagged = keys.get(2);
+		tag(tagged, "speedrun");
+
+		for (String sort : new String[] { "uploaded_at", "likes", "display_name", "username", "size", "duration" }) {
+			for (String order : new String[] { sort, "-" + sort }) {
+				String query = "/api/v2/files?name=" + marker.replace(' ', '+') + "&sort=" + order;
+				List<String> whole = paths(get(query + "&limit=100"));
+				List<String> paged = new ArrayList<>();
+				for (int offset = 0; offset < 9; offset += 3) {
+					JsonNode page = get(query + "&limit=3&offset=" + offset);
+					paged.addAll(paths(page));
+					page.get("response").forEach(item -> {
+						if (item.get("path").asString().equals(tagged)) {
+							assertThat(item.get("tags").findValuesAsString("name")).as(order).containsExactly("speedrun");
+						}
+					});
+				}
+				assertThat(whole).as(order).hasSize(7);
+				assertThat(paged).as(order).isEqualTo(whole);
+			}
+		}
+	}
+
+	@Test
 	void filtersByNameSubstringTagsMediaAndUser() {
 		String ace = catalog.file(alice, "Ace on Inferno").save();
 		String clutch = catalog.file(alice, "1v3 clutch").save();
