@@ -19,9 +19,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 /**
  * The listener conventions of every klepp consumer, applied by depending on this module:
  * <ul>
- * <li>a processed message is acknowledged within {@code acknowledgementInterval}, together with up to nine
- * others: one delete per message cost the ingestor more than its own work (docs/adr/0005). An acknowledgement
- * lost with a crash only redelivers work that already took effect, which every consumer applies idempotently;</li>
+ * <li>each message is acknowledged as soon as it is processed, by default not batched: batched acknowledgements
+ * can be lost at shutdown in Spring Cloud AWS 4.1.0, which redelivers work that already took effect (batching is
+ * a setting, {@code acknowledgementInterval} and {@code acknowledgementThreshold}; docs/adr/0005);</li>
  * <li>a failed message is not acknowledged: it comes back after its visibility timeout until the queue's redrive
  * policy dead-letters it;</li>
  * <li>on shutdown, polling stops, in-flight messages get {@code shutdownTimeout} to finish and acknowledgements

@@ -15,9 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code pollBackOffMax}
  * @param pollBackOffMax longest wait between failed receives
  * @param acknowledgementInterval longest a processed message waits for its acknowledgement to be sent with others;
- * {@code 0} with a threshold of {@code 0} acknowledges each message on its own
+ * {@code 0} (the default) with a threshold of {@code 0} acknowledges each message on its own
  * @param acknowledgementThreshold processed messages acknowledged together in one request (at most 10, the SQS
- * batch limit), sent when this many are waiting or the interval has passed
+ * batch limit), sent when this many are waiting or the interval has passed. Batching saves SQS requests but can
+ * lose the last batch at shutdown, which redelivers work that already took effect (docs/adr/0005)
  */
 @ConfigurationProperties("klepp.messaging")
 public record MessagingProperties(Duration pollTimeout, Duration shutdownTimeout, Integer maxConcurrentMessages,
@@ -30,8 +31,8 @@ public record MessagingProperties(Duration pollTimeout, Duration shutdownTimeout
 		maxConcurrentMessages = maxConcurrentMessages == null ? 10 : maxConcurrentMessages;
 		pollBackOffInitial = pollBackOffInitial == null ? Duration.ofSeconds(1) : pollBackOffInitial;
 		pollBackOffMax = pollBackOffMax == null ? Duration.ofSeconds(30) : pollBackOffMax;
-		acknowledgementInterval = acknowledgementInterval == null ? Duration.ofMillis(100) : acknowledgementInterval;
-		acknowledgementThreshold = acknowledgementThreshold == null ? 10 : acknowledgementThreshold;
+		acknowledgementInterval = acknowledgementInterval == null ? Duration.ZERO : acknowledgementInterval;
+		acknowledgementThreshold = acknowledgementThreshold == null ? 0 : acknowledgementThreshold;
 	}
 
 }
