@@ -41,8 +41,8 @@ final class FeedSql {
 	 * The page, with each row's sort value as text for the next cursor, and its tags and likes: one statement per
 	 * page (separate ones for tags and likes cost the API more than the rest of the request; docs/benchmarks.md).
 	 * Tags and likes are read for the page's rows only, after the offset, in one set-based pass each rather than
-	 * three subqueries per row (0.84 ms to 0.53 ms a page, prepared, on the 100,000-clip benchmark seed), and the page is
-	 * sorted again outside.
+	 * three subqueries per row (0.84 ms to 0.53 ms a page, prepared, on the 100,000-clip benchmark seed), and the
+	 * page is sorted again outside.
 	 */
 	String page() {
 		String direction = query.order().descending() ? "desc" : "asc";

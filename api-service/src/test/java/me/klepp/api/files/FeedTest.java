@@ -3,6 +3,7 @@ package me.klepp.api.files;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import me.klepp.api.support.ApiIntegrationTest;
 import me.klepp.api.support.Catalog;
@@ -79,7 +80,7 @@ class FeedTest extends ApiIntegrationTest {
 
 	@Test
 	void offsetPagesOfEverySortKeyAddUpToTheWholeListWithTheirTags() {
-		String marker = "paged " + java.util.UUID.randomUUID().toString().substring(0, 8);
+		String marker = "paged " + UUID.randomUUID().toString().substring(0, 8);
 		List<String> keys = new ArrayList<>();
 		for (int i = 0; i < 7; i++) {
 			keys.add(catalog.file(i % 2 == 0 ? alice : bob, marker + " " + i).size(100 * (i % 3))
