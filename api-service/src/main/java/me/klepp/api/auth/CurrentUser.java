@@ -24,6 +24,14 @@ public record CurrentUser(String username, boolean moderator) {
 		return new CurrentUser(jwt.getName(), moderator);
 	}
 
+	/**
+	 * Who is reading: like {@link #of}, except that a personal API token (ShareX's, upload-only) reads as a
+	 * signed-out visitor does, so a leaked token never shows its owner's hidden files.
+	 */
+	public static CurrentUser viewer(Authentication authentication) {
+		return authentication instanceof ApiTokenAuthentication ? null : of(authentication);
+	}
+
 	static List<String> groups(org.springframework.security.oauth2.jwt.Jwt jwt, String claim) {
 		List<String> groups = jwt.getClaimAsStringList(claim);
 		return groups == null ? List.of() : groups;

@@ -51,7 +51,8 @@ class SecurityConfiguration {
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.authorizeExchange(exchanges -> exchanges
 				.pathMatchers(HttpMethod.GET, "/api/v2/files", "/api/v2/files/**", "/api/v2/tags", "/api/v2/users",
-						"/api/v2/users/**", "/", "/media/**", "/media-signed/**", "/thumbnails/**", "/docs", "/docs/**", "/v3/api-docs/**", "/webjars/**",
+						"/api/v2/users/**", "/", "/s/**", "/media/**", "/media-signed/**", "/thumbnails/**", "/posters/**",
+						"/previews/**", "/avatars/**", "/docs", "/docs/**", "/v3/api-docs/**", "/webjars/**",
 						"/actuator/health/**")
 				.permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/**")
@@ -86,7 +87,7 @@ class SecurityConfiguration {
 		var configuration = new CorsConfiguration();
 		configuration.setAllowedOrigins(cors.allowedOrigins());
 		configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-		configuration.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+		configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept"));
 		configuration.setMaxAge(3600L);
 		var source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/api/**", configuration);

@@ -94,6 +94,38 @@ final class FeedSql {
 		return "select " + columns + from + " join (select f.id" + window + ") page_ids on page_ids.id = f.id";
 	}
 
+	/**
+	 * Ready files of the wanted media, and, when asked for, files not ready yet: only the caller's own (a
+	 * moderator: everyone's), of the wanted kind.
+	 */
+	private String readiness(boolean moderator) {
+		String ready = switch (query.media()) {
+			case PLAYABLE -> "f.feed_class = 'playable'";
+			case VIDEO -> "f.feed_class in ('playable', 'video')";
+			case IMAGE -> "f.feed_class = 'image'";
+			case ALL -> "f.feed_class <> 'unready'";
+		};
+		if (query.state() == FeedQuery.State.READY) {
+			return ready;
+		}
+		String unready = switch (query.state()) {
+			case PROCESSING -> "f.processing_state = 'pending'";
+			case FAILED -> "f.processing_state = 'failed'";
+			default -> "f.feed_class = 'unready'";
+		};
+		String kind = switch (query.media()) {
+			case PLAYABLE, VIDEO -> " and f.media_kind = 'video'";
+			case IMAGE -> " and f.media_kind = 'image'";
+			case ALL -> "";
+		};
+		if (!moderator) {
+			unready += " and f.owner_id = " + USER_ID.formatted("caller");
+			binds.put("caller", query.caller().username());
+		}
+		String own = "(" + unready + kind + ")";
+		return query.state() == FeedQuery.State.ALL ? "(" + ready + " or " + own + ")" : own;
+	}
+
 	Map<String, Object> pageBinds() {
 		Map<String, Object> all = new LinkedHashMap<>(binds);
 		if (query.cursor() != null) {
@@ -133,10 +165,7 @@ final class FeedSql {
 			conditions.add("f.display_name ilike :name escape '\\'");
 			binds.put("name", "%" + query.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
-		if (query.mediaKind() != null) {
-			conditions.add("f.media_kind = :mediaKind");
-			binds.put("mediaKind", query.mediaKind());
-		}
+		conditions.add(readiness(moderator));
 		if (!query.tags().isEmpty()) {
 			String matching = "from media_file_tag ft join tag t on t.id = ft.tag_id"
 					+ " where ft.file_id = f.id and lower(t.name) = any(:tags)";

@@ -42,6 +42,13 @@ public class FileCatalog {
 		});
 	}
 
+	/** A page of just the file at {@code key}, or an empty one when the caller may not see it. */
+	Mono<FilePage> exactly(String key, CurrentUser caller) {
+		return view(key, caller).map(file -> new FilePage(1, List.of(file), null))
+			.onErrorResume(org.springframework.web.ErrorResponseException.class,
+					notFound -> Mono.just(new FilePage(0, List.of(), null)));
+	}
+
 	/** The file as the caller may see it, or a 404 problem. */
 	public Mono<VideoView> view(String key, CurrentUser caller) {
 		return visible(key, caller).flatMap(views::of);

@@ -11,7 +11,7 @@ record FileRecord(UUID id, String key, String displayName, boolean hidden, Offse
 		String uploadState, String processingState, String processingError, String thumbnailKey,
 		Integer thumbnailWidth, Integer thumbnailHeight, Long durationMs, Integer width, Integer height,
 		String videoCodec, Double fps, Boolean hasAudio, Long bitrate, int likeCount, String posterKey,
-		String previewKey, String sortValue, String[] tagNames, String[] likerNames, String[] likerAvatarKeys) {
+		String previewKey, OffsetDateTime processedAt, String sortValue, String[] tagNames, String[] likerNames, String[] likerAvatarKeys) {
 
 	static final String COLUMNS = "f.*, u.name as owner_name, u.avatar_key as owner_avatar_key";
 
@@ -31,7 +31,7 @@ record FileRecord(UUID id, String key, String displayName, boolean hidden, Offse
 				row.get("duration_ms", Long.class), row.get("width", Integer.class), row.get("height", Integer.class),
 				row.get("video_codec", String.class), row.get("fps", Double.class), row.get("has_audio", Boolean.class),
 				row.get("bitrate", Long.class), row.get("like_count", Integer.class), row.get("poster_key", String.class),
-				row.get("preview_key", String.class), fromPage ? row.get("sort_value", String.class) : null,
+				row.get("preview_key", String.class), row.get("processed_at", OffsetDateTime.class), fromPage ? row.get("sort_value", String.class) : null,
 				fromPage ? row.get("tag_names", String[].class) : null,
 				fromPage ? row.get("liker_names", String[].class) : null,
 				fromPage ? row.get("liker_avatar_keys", String[].class) : null);

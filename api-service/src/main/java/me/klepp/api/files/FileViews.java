@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import me.klepp.api.storage.MediaUrls;
+import me.klepp.api.storage.MediaUrls.DerivedKind;
 import me.klepp.api.web.RequestBaseUrl;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,8 @@ class FileViews {
 		}
 		if (files.stream().allMatch(FileRecord::embedsTagsAndLikes)) {
 			return Mono.deferContextual(context -> Mono.just(files.stream()
-				.map(file -> view(file, embeddedTags(file), embeddedLikes(file), RequestBaseUrl.of(context)))
+				.map(file -> view(file, embeddedTags(file), embeddedLikes(file, RequestBaseUrl.of(context)),
+						RequestBaseUrl.of(context)))
 				.toList()));
 		}
 		UUID[] ids = files.stream().map(FileRecord::id).toArray(UUID[]::new);
@@ -45,14 +47,14 @@ class FileViews {
 			.map(row -> Map.entry(row.get("file_id", UUID.class), new VideoView.TagView(row.get("name", String.class))))
 			.all()
 			.collect(HashMap::new, (map, e) -> map.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-		Mono<Map<UUID, List<VideoView.UserView>>> likes = db.sql("""
+		Mono<Map<UUID, List<VideoView.UserView>>> likes = Mono.deferContextual(context -> db.sql("""
 				select l.file_id, u.name, u.avatar_key from media_like l join app_user u on u.id = l.user_id
 				where l.file_id = any(:ids) order by l.liked_at""")
 			.bind("ids", ids)
 			.map(row -> Map.entry(row.get("file_id", UUID.class),
-					user(row.get("name", String.class), row.get("avatar_key", String.class))))
+					user(row.get("name", String.class), row.get("avatar_key", String.class), RequestBaseUrl.of(context))))
 			.all()
-			.collect(HashMap::new, (map, e) -> map.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+			.collect(HashMap::new, (map, e) -> map.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
 		return Mono.deferContextual(context -> Mono.zip(tags, likes)
 			.map(t -> files.stream()
 				.map(file -> view(file, t.getT1().getOrDefault(file.id(), List.of()),
@@ -68,10 +70,10 @@ class FileViews {
 		return tags;
 	}
 
-	private List<VideoView.UserView> embeddedLikes(FileRecord file) {
+	private List<VideoView.UserView> embeddedLikes(FileRecord file, String apiBase) {
 		List<VideoView.UserView> likes = new ArrayList<>(file.likerNames().length);
 		for (int i = 0; i < file.likerNames().length; i++) {
-			likes.add(user(file.likerNames()[i], file.likerAvatarKeys()[i]));
+			likes.add(user(file.likerNames()[i], file.likerAvatarKeys()[i], apiBase));
 		}
 		return likes;
 	}
@@ -83,26 +85,24 @@ class FileViews {
 	private VideoView view(FileRecord file, List<VideoView.TagView> tags, List<VideoView.UserView> likes,
 			String apiBase) {
 		var media = urls.media(file.key(), file.hidden(), apiBase);
-		var thumbnail = urls.derived(file.thumbnailKey());
-		var owner = file.ownerName() == null ? null : user(file.ownerName(), file.ownerAvatarKey());
+		var owner = file.ownerName() == null ? null : user(file.ownerName(), file.ownerAvatarKey(), apiBase);
 		VideoView.MediaView mediaView = "done".equals(file.processingState())
 				? new VideoView.MediaView(file.durationMs(), file.width(), file.height(), file.videoCodec(), file.fps(),
 						file.hasAudio(), file.bitrate(), file.thumbnailWidth(), file.thumbnailHeight())
 				: null;
 		return new VideoView(file.key(), file.displayName(), file.hidden(), file.uploadedAt(), media.url(),
-				media.expiresAt(), owner, tags, thumbnail == null ? null : thumbnail.url(), likes, file.likeCount(),
-				file.mediaKind(), file.contentType(), file.size(), file.processingState(), file.processingError(),
-				mediaView, urlOf(file.posterKey()), urlOf(file.previewKey()));
+				media.expiresAt(), owner, tags, urlOf(DerivedKind.THUMBNAIL, file, file.thumbnailKey(), apiBase), likes,
+				file.likeCount(), file.mediaKind(), file.contentType(), file.size(), file.processingState(),
+				file.processingError(), mediaView, urlOf(DerivedKind.POSTER, file, file.posterKey(), apiBase),
+				urlOf(DerivedKind.PREVIEW, file, file.previewKey(), apiBase));
 	}
 
-	private String urlOf(String derivedKey) {
-		var url = urls.derived(derivedKey);
-		return url == null ? null : url.url();
+	private String urlOf(DerivedKind kind, FileRecord file, String derivedKey, String apiBase) {
+		return urls.derived(kind, file.key(), derivedKey, file.processedAt(), file.hidden(), apiBase);
 	}
 
-	private VideoView.UserView user(String name, String avatarKey) {
-		var avatar = urls.derived(avatarKey);
-		return new VideoView.UserView(name, avatar == null ? null : avatar.url());
+	private VideoView.UserView user(String name, String avatarKey, String apiBase) {
+		return new VideoView.UserView(name, urls.avatar(name, avatarKey, apiBase));
 	}
 
 }

@@ -11,6 +11,9 @@ import org.springframework.web.util.HtmlUtils;
 class SharePages {
 
 	String clip(VideoView file, URI self) {
+		if (!"done".equals(file.processingState())) {
+			return unfinished(file, self);
+		}
 		String title = escape(file.displayName());
 		String owner = file.user() == null ? "someone" : escape(file.user().name());
 		String uri = escape(file.uri());
@@ -60,6 +63,21 @@ class SharePages {
 						+ (thumbnail == null ? "" : " poster=\"" + thumbnail + "\"") + "></video>"
 				: "<img src=\"" + uri + "\" alt=\"" + title + "\">";
 		return page(title + " · klepp", head.toString(), "<h1>" + title + "</h1>\n<p>by " + owner + "</p>\n" + body);
+	}
+
+	/** A file that could not be processed, or is not yet: said so, with nothing embedded. */
+	private String unfinished(VideoView file, URI self) {
+		String title = escape(file.displayName());
+		boolean failed = "failed".equals(file.processingState());
+		String says = failed ? "This file could not be processed, so there is nothing to show."
+				: "This file is still being processed. Try again in a moment.";
+		StringBuilder head = new StringBuilder();
+		meta(head, "property", "og:site_name", "klepp");
+		meta(head, "property", "og:title", title);
+		meta(head, "property", "og:description", says);
+		meta(head, "property", "og:url", escape(self.toString()));
+		meta(head, "property", "og:type", "website");
+		return page(title + " · klepp", head.toString(), "<h1>" + title + "</h1>\n<p>" + says + "</p>");
 	}
 
 	String notFound() {

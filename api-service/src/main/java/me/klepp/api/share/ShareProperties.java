@@ -2,6 +2,7 @@ package me.klepp.api.share;
 
 import java.net.URI;
 
+import me.klepp.api.storage.UrlKeys;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,14 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("klepp.share")
 public record ShareProperties(URI baseUrl) {
 
-	/** The share page of {@code key}, given the API's own base URL as fallback. */
+	/**
+	 * The share page of {@code key}, given the API's own base URL as fallback: {@code <base>/s/<key>}, the key
+	 * written as {@link UrlKeys} does, so the link survives {@code encodeURI()} and chat clients' link detection
+	 * ({@code /?path=<key>}, the predecessor's form, is served too).
+	 */
 	public String pageOf(String key, String apiBase) {
 		String base = baseUrl == null ? apiBase : baseUrl.toString().replaceAll("/+$", "");
-		return org.springframework.web.util.UriComponentsBuilder.fromUriString(base + "/")
-			.queryParam("path", "{path}")
-			.encode()
-			.buildAndExpand(key)
-			.toUriString();
+		return base + SharePageController.PATH + UrlKeys.encode(key);
 	}
 
 }

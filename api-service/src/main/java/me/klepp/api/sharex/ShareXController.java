@@ -5,7 +5,7 @@ import me.klepp.api.auth.CurrentUser;
 import me.klepp.api.files.FileDeletions;
 import me.klepp.api.share.ShareProperties;
 import me.klepp.api.storage.MediaLinks;
-import me.klepp.api.storage.S3Keys;
+import me.klepp.api.storage.UrlKeys;
 import me.klepp.api.tokens.ApiTokens;
 import me.klepp.api.uploads.StreamedUploads;
 import me.klepp.api.web.RequestBaseUrl;
@@ -62,9 +62,9 @@ class ShareXController {
 				String base = RequestBaseUrl.of(context);
 				String key = file.path();
 				return Mono.just(ResponseEntity.status(HttpStatus.CREATED)
-					.body(new UploadResult(key, share.pageOf(key, base), base + "/thumbnails/" + S3Keys.encodePath(key),
+					.body(new UploadResult(key, share.pageOf(key, base), base + "/thumbnails/" + UrlKeys.encode(key),
 							base + "/api/v2/sharex/delete/" + links.sign(DELETE_PURPOSE, key) + "/"
-									+ S3Keys.encodePath(key))));
+									+ UrlKeys.encode(key))));
 			}));
 	}
 
@@ -82,8 +82,8 @@ class ShareXController {
 	/** What opening a deletion link shows: a confirmation; a GET never deletes (ShareX opens these in a browser). */
 	@GetMapping(path = "/sharex/delete/{signature}/{*key}", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> confirmDeletion(@PathVariable String signature, @PathVariable String key) {
-		String objectKey = key.substring(1);
-		if (!links.verify(DELETE_PURPOSE, objectKey, signature)) {
+		String objectKey = signedKey(signature, key);
+		if (objectKey == null) {
 			return html(HttpStatus.FORBIDDEN, DeletionPages.invalid());
 		}
 		return html(HttpStatus.OK, DeletionPages.confirm(objectKey));
@@ -91,13 +91,28 @@ class ShareXController {
 
 	@PostMapping(path = "/sharex/delete/{signature}/{*key}", produces = MediaType.TEXT_HTML_VALUE)
 	Mono<ResponseEntity<String>> delete(@PathVariable String signature, @PathVariable String key) {
-		String objectKey = key.substring(1);
-		if (!links.verify(DELETE_PURPOSE, objectKey, signature)) {
+		String objectKey = signedKey(signature, key);
+		if (objectKey == null) {
 			return Mono.just(html(HttpStatus.FORBIDDEN, DeletionPages.invalid()));
 		}
 		return deletions.deleteWithProof(objectKey)
 			.map(deleted -> deleted ? html(HttpStatus.OK, DeletionPages.deleted(objectKey))
 					: html(HttpStatus.NOT_FOUND, DeletionPages.gone(objectKey)));
+	}
+
+	/**
+	 * The key a deletion link is for, or {@code null} when its signature does not match: the path is the key as
+	 * {@link UrlKeys} writes it, or, in links handed out before, percent-encoded (decoded by the framework).
+	 */
+	private String signedKey(String signature, String path) {
+		String raw = path.substring(1);
+		String decoded = UrlKeys.decode(raw).orElse(raw);
+		for (String key : new String[] { decoded, raw }) {
+			if (links.verify(DELETE_PURPOSE, key, signature)) {
+				return key;
+			}
+		}
+		return null;
 	}
 
 	private static ResponseEntity<String> html(HttpStatus status, String body) {

@@ -15,13 +15,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed, expiring links to hidden files: {@code /media-signed/<expiry>/<signature>/<key>}. The signature is an
- * HMAC of expiry and key under {@code klepp.media.link-secret}, so only the API can mint them.
+ * Signed, expiring links to hidden files: {@code /media-signed/<expiry>/<signature>/<key>}, and
+ * {@code /thumbnails/<key>?exp=<expiry>&sig=<signature>} (posters, previews alike) for what was made from them.
+ * The signature is an HMAC of expiry and key (and the kind of derived object) under
+ * {@code klepp.media.link-secret}, so only the API can mint them. Expiry times are rounded up to a quarter of the
+ * link lifetime, so the same link is handed out for a while and browsers can cache what it loads.
  */
 @Component
 public class MediaLinks {
-
-	public static final String PUBLIC_PATH = "/media/";
 
 	public static final String SIGNED_PATH = "/media-signed/";
 
@@ -47,10 +48,28 @@ public class MediaLinks {
 	}
 
 	MediaUrls.MediaUrl signed(String apiBase, String key) {
-		Instant expires = clock.instant().plus(properties.downloadUrlTtl());
+		Instant expires = expiry();
 		long epoch = expires.getEpochSecond();
 		return new MediaUrls.MediaUrl(apiBase + SIGNED_PATH + epoch + "/" + signature(epoch, key) + "/"
-				+ S3Keys.encodePath(key), expires);
+				+ UrlKeys.encode(key), expires);
+	}
+
+	String signedDerived(String apiBase, MediaUrls.DerivedKind kind, String fileKey) {
+		long epoch = expiry().getEpochSecond();
+		return apiBase + kind.path + UrlKeys.encode(fileKey) + "?exp=" + epoch + "&sig="
+				+ hmac(kind.name() + "/" + epoch + "/" + fileKey);
+	}
+
+	boolean validDerived(MediaUrls.DerivedKind kind, long expiresEpochSecond, String signature, String fileKey) {
+		return clock.instant().getEpochSecond() <= expiresEpochSecond && MessageDigest.isEqual(
+				hmac(kind.name() + "/" + expiresEpochSecond + "/" + fileKey).getBytes(StandardCharsets.US_ASCII),
+				signature.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private Instant expiry() {
+		long quarter = Math.max(1, properties.downloadUrlTtl().toSeconds() / 4);
+		long earliest = clock.instant().plus(properties.downloadUrlTtl()).getEpochSecond();
+		return Instant.ofEpochSecond((earliest + quarter - 1) / quarter * quarter);
 	}
 
 	public boolean valid(long expiresEpochSecond, String signature, String key) {

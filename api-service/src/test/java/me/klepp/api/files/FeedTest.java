@@ -119,8 +119,8 @@ class FeedTest extends ApiIntegrationTest {
 		tag(clutch, "cs2");
 
 		assertThat(paths(get(feed("name=ACE")))).containsExactly(ace);
-		assertThat(paths(get(feed("name=100%")))).containsExactly(shot);
-		assertThat(paths(get(feed("name=%")))).containsExactly(shot);
+		assertThat(paths(get(feed("name=100%&media=all")))).containsExactly(shot);
+		assertThat(paths(get(feed("name=%&media=all")))).containsExactly(shot);
 		assertThat(paths(get(feed("tag=ace&tag=cs2")))).containsExactlyInAnyOrder(ace, clutch);
 		assertThat(paths(get(feed("tag=ace&tag=cs2&tag_mode=all")))).containsExactly(ace);
 		assertThat(paths(get(feed("tag=CS2")))).containsExactlyInAnyOrder(ace, clutch);
@@ -169,8 +169,8 @@ class FeedTest extends ApiIntegrationTest {
 		JsonNode page = get(feed(""));
 		for (JsonNode item : page.get("response")) {
 			if (item.get("path").asString().equals(key)) {
-				assertThat(item.get("poster_uri").asString()).contains("/poster.jpg");
-				assertThat(item.get("preview_uri").asString()).contains("/preview.mp4");
+				assertThat(item.get("poster_uri").asString()).contains("/posters/" + key + "?v=");
+				assertThat(item.get("preview_uri").asString()).contains("/previews/" + key + "?v=");
 			}
 			if (item.get("path").asString().equals(plain)) {
 				assertThat(item.get("preview_uri").isNull()).isTrue();

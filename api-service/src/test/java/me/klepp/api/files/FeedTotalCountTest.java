@@ -68,8 +68,8 @@ class FeedTotalCountTest extends ApiIntegrationTest {
 			writer.setAutoCommit(false);
 			try (PreparedStatement insert = writer.prepareStatement("""
 					insert into media_file (id, object_key, owner_id, display_name, content_type, media_kind,
-					    upload_state, uploaded_at)
-					values (?, ?, ?::uuid, 'in flight', 'video/mp4', 'video', 'uploaded', now())""")) {
+					    upload_state, uploaded_at, processing_state, video_codec)
+					values (?, ?, ?::uuid, 'in flight', 'video/mp4', 'video', 'uploaded', now(), 'done', 'h264')""")) {
 				UUID id = UUID.randomUUID();
 				insert.setObject(1, id);
 				insert.setString(2, alice + "/" + id + ".mp4");

@@ -55,7 +55,8 @@ class ShareXUploaderTest extends ApiIntegrationTest {
 		var page = browser.send(HttpRequest.newBuilder(URI.create(result.get("url").asString())).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("og:image");
+		assertThat(page.body()).as("nothing to embed before the worker checked it").contains("still being processed")
+			.doesNotContain("og:image");
 
 		// ThumbnailURL: 404 until the worker made one, then the thumbnail
 		String thumbnailUrl = result.get("thumbnail_url").asString();
@@ -63,12 +64,14 @@ class ShareXUploaderTest extends ApiIntegrationTest {
 				HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
 		Devstack.shared().s3Client().putObject(p -> p.bucket(KleppResources.DERIVED_BUCKET).key(key + "/thumbnail.jpg")
 			.contentType("image/jpeg"), RequestBody.fromString("jpeg bytes"));
-		db.sql("update media_file set thumbnail_key = :t where object_key = :k")
+		db.sql("update media_file set thumbnail_key = :t, processing_state = 'done' where object_key = :k")
 			.bind("t", key + "/thumbnail.jpg").bind("k", key).then().block();
 		var thumbnail = browser.send(HttpRequest.newBuilder(URI.create(thumbnailUrl)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(thumbnail.statusCode()).isEqualTo(200);
 		assertThat(thumbnail.body()).isEqualTo("jpeg bytes");
+		assertThat(browser.send(HttpRequest.newBuilder(URI.create(result.get("url").asString())).build(),
+				HttpResponse.BodyHandlers.ofString()).body()).contains("og:image");
 
 		// DeletionURL: opening it (a GET) only asks; the form's POST deletes
 		String deletionUrl = result.get("deletion_url").asString();

@@ -59,6 +59,14 @@ public final class Catalog {
 
 		private String uploadState = "uploaded";
 
+		private String processingState = "done";
+
+		private String key;
+
+		private String contentType;
+
+		private String videoCodec = "h264";
+
 		private FileBuilder(String owner, String displayName) {
 			this.owner = owner;
 			this.displayName = displayName;
@@ -77,6 +85,34 @@ public final class Catalog {
 
 		public FileBuilder pending() {
 			uploadState = "pending";
+			return this;
+		}
+
+		/** Still waiting for the worker: no thumbnail, no metadata. */
+		public FileBuilder processing() {
+			processingState = "pending";
+			return this;
+		}
+
+		/** The worker could not process it. */
+		public FileBuilder failed() {
+			processingState = "failed";
+			return this;
+		}
+
+		/** At this key instead of {@code <owner>/<uuid>.<ext>}, e.g. one ShareX chose. */
+		public FileBuilder key(String objectKey) {
+			key = objectKey;
+			return this;
+		}
+
+		public FileBuilder contentType(String type) {
+			contentType = type;
+			return this;
+		}
+
+		public FileBuilder videoCodec(String codec) {
+			videoCodec = codec;
 			return this;
 		}
 
@@ -104,26 +140,29 @@ public final class Catalog {
 		public String save() {
 			UUID ownerId = user(owner);
 			UUID id = UUID.randomUUID();
-			String key = owner + "/" + id + (kind.equals("video") ? ".mp4" : ".png");
+			String key = this.key != null ? this.key : owner + "/" + id + (kind.equals("video") ? ".mp4" : ".png");
+			boolean done = processingState.equals("done");
 			var insert = db.sql("""
 					insert into media_file (id, object_key, owner_id, display_name, content_type, media_kind, hidden,
 					    upload_state, size_bytes, etag, uploaded_at, processing_state, thumbnail_key, thumbnail_width,
 					    thumbnail_height, duration_ms, width, height, video_codec, like_count)
-					values (:id, :key, :owner, :name, :type, :kind, :hidden, :state, :size, 'etag', :at, 'done',
-					    :thumb, 480, 270, :duration, 1920, 1080, 'h264', :likes)""")
+					values (:id, :key, :owner, :name, :type, :kind, :hidden, :state, :size, 'etag', :at, :processing,
+					    :thumb, 480, 270, :duration, 1920, 1080, :codec, :likes)""")
 				.bind("id", id)
 				.bind("key", key)
 				.bind("owner", ownerId)
 				.bind("name", displayName)
-				.bind("type", kind.equals("video") ? "video/mp4" : "image/png")
+				.bind("type", contentType != null ? contentType : kind.equals("video") ? "video/mp4" : "image/png")
+				.bind("processing", processingState)
 				.bind("kind", kind)
 				.bind("hidden", hidden)
 				.bind("state", uploadState)
 				.bind("size", size)
 				.bind("at", uploadedAt)
-				.bind("thumb", key + "/thumbnail.jpg")
 				.bind("likes", likes);
 			insert = durationMs == null ? insert.bindNull("duration", Long.class) : insert.bind("duration", durationMs);
+			insert = done ? insert.bind("thumb", key + "/thumbnail.jpg") : insert.bindNull("thumb", String.class);
+			insert = kind.equals("video") && done ? insert.bind("codec", videoCodec) : insert.bindNull("codec", String.class);
 			insert.then().block();
 			return key;
 		}

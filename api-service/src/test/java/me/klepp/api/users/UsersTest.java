@@ -47,7 +47,8 @@ class UsersTest extends ApiIntegrationTest {
 			.expectBody().jsonPath("$.name").isEqualTo(alice).returnResult().getResponseBody();
 		String uri = json(body).get("thumbnail_uri").asString();
 
-		var picture = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri)).build(),
+		var picture = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+			.send(HttpRequest.newBuilder(URI.create(uri)).build(),
 				HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(picture.headers().firstValue("Content-Type")).hasValue("image/jpeg");
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(picture.body()));
