@@ -131,7 +131,7 @@ class ShareXEndToEndTest {
 
 	private JsonNode feedItem(String user, String key) throws Exception {
 		var response = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.apiPort()
-				+ "/api/v2/files?username=" + URLEncoder.encode(user, StandardCharsets.UTF_8))).build(),
+				+ "/api/v2/files?media=all&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8))).build(),
 				HttpResponse.BodyHandlers.ofString());
 		for (JsonNode item : json.readTree(response.body()).get("response")) {
 			if (item.get("path").asString().equals(key)) {

@@ -115,7 +115,7 @@ record UploadScenario(Devstack stack, KleppSystem system, SqsClient queues) {
 	}
 
 	private JsonNode findInFeed(String path) throws Exception {
-		var response = http.send(HttpRequest.newBuilder(api("/api/v2/files?limit=100")).build(),
+		var response = http.send(HttpRequest.newBuilder(api("/api/v2/files?limit=100&media=all")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		for (JsonNode item : json.readTree(response.body()).get("response")) {
