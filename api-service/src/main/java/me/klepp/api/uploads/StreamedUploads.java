@@ -8,7 +8,6 @@ import me.klepp.api.storage.S3Properties;
 import me.klepp.api.users.UserDirectory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -58,12 +57,7 @@ public class StreamedUploads {
 
 	/** @param request a {@code multipart/form-data} request with the file in the field {@code file} */
 	public Mono<VideoView> upload(CurrentUser caller, ServerHttpRequest request) {
-		MediaType type = request.getHeaders().getContentType();
-		String boundary = type == null ? null : type.getParameter("boundary");
-		if (boundary != null && boundary.length() >= 2 && boundary.startsWith("\"") && boundary.endsWith("\"")) {
-			boundary = boundary.substring(1, boundary.length() - 1);
-		}
-		return upload(caller, request.getBody(), boundary);
+		return upload(caller, request.getBody(), MultipartStream.boundary(request));
 	}
 
 	private Mono<VideoView> upload(CurrentUser caller, Flux<DataBuffer> body, String boundary) {
