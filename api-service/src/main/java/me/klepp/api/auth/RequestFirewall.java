@@ -36,7 +36,22 @@ final class RequestFirewall implements ServerWebExchangeFirewall {
 
 	@Override
 	public Mono<ServerWebExchange> getFirewalledExchange(ServerWebExchange exchange) {
-		return Mono.fromRunnable(() -> refuseNulInQuery(exchange)).then(strict.getFirewalledExchange(exchange));
+		return Mono.fromRunnable(() -> refuseNulInQuery(exchange))
+			.then(strict.getFirewalledExchange(exchange))
+			.map(RequestFirewall::semicolonsAsText);
+	}
+
+	/**
+	 * Spring would read a {@code ;} in a path segment as the start of matrix variables and drop the rest of the
+	 * segment from what routes match: a key {@code a;b.mp4} would be looked up as {@code a}. klepp has no matrix
+	 * variables, so a {@code ;} is part of the key, as if it had been sent as {@code %3B}.
+	 */
+	private static ServerWebExchange semicolonsAsText(ServerWebExchange exchange) {
+		String raw = exchange.getRequest().getPath().value();
+		if (raw.indexOf(';') < 0) {
+			return exchange;
+		}
+		return exchange.mutate().request(request -> request.path(raw.replace(";", "%3B"))).build();
 	}
 
 	private static void refuseNulInQuery(ServerWebExchange exchange) {

@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import me.klepp.api.problems.Problems;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import reactor.core.publisher.Flux;
@@ -31,7 +30,7 @@ public final class MultipartFiles {
 			var seen = new AtomicBoolean();
 			var inField = new AtomicBoolean();
 			return request.getBody()
-				.concatMapIterable(buffer -> multipart.accept(copy(buffer)))
+				.concatMap(multipart::events)
 				.<DataBuffer>handle((event, sink) -> {
 					if (event instanceof MultipartStream.PartStart start) {
 						inField.set(field.equals(start.name()));
@@ -54,17 +53,6 @@ public final class MultipartFiles {
 					}
 				}));
 		});
-	}
-
-	private static byte[] copy(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
 	}
 
 }

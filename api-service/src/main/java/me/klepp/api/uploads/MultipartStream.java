@@ -8,9 +8,12 @@ import java.util.List;
 
 import me.klepp.api.problems.Problems;
 import me.klepp.api.web.ClientText;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import reactor.core.publisher.Flux;
 
 /**
  * A streaming {@code multipart/form-data} parser (RFC 7578) for uploads through the API: fed the request body
@@ -94,6 +97,27 @@ final class MultipartStream {
 			boundary = boundary.substring(1, boundary.length() - 1);
 		}
 		return boundary;
+	}
+
+	/**
+	 * The events in the next buffer of the request body, which is released here. A refusal comes as an error
+	 * signal, never thrown: a throwing mapper would have Reactor discard (release) the buffer a second time.
+	 */
+	Flux<Event> events(DataBuffer buffer) {
+		byte[] bytes;
+		try {
+			bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+		try {
+			return Flux.fromIterable(accept(bytes));
+		}
+		catch (RuntimeException refused) {
+			return Flux.error(refused);
+		}
 	}
 
 	/** The events in the next buffer of the body, which this parser keeps and the caller must not change. */
