@@ -1,24 +1,17 @@
 package me.klepp.api.auth;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-
+import me.klepp.api.problems.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 as RFC 9457 problem details, with the bearer challenge RFC 6750 asks for. */
 final class ProblemSecurityHandlers {
-
-	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private ProblemSecurityHandlers() {
 	}
@@ -44,13 +37,7 @@ final class ProblemSecurityHandlers {
 	}
 
 	private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-		var response = exchange.getResponse();
-		response.setStatusCode(status);
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+		return ProblemResponses.write(exchange, status, detail);
 	}
 
 }

@@ -19,6 +19,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import me.klepp.api.web.CorsProperties;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import me.klepp.api.tokens.ApiTokens;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -61,6 +63,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, "/api/v2/sharex/upload")
 				.hasAnyAuthority(CurrentUser.USER_AUTHORITY, "SCOPE_" + ApiTokens.UPLOAD_SCOPE)
+				// Metrics tell who uses what and how much: moderators only (health, above, is public).
+				.pathMatchers("/actuator", "/actuator/**")
+				.hasAuthority(CurrentUser.MODERATOR_AUTHORITY)
 				.anyExchange()
 				.hasAuthority(CurrentUser.USER_AUTHORITY))
 			.oauth2ResourceServer(server -> server
@@ -70,6 +75,16 @@ class SecurityConfiguration {
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(ProblemSecurityHandlers.entryPoint())
 				.accessDeniedHandler(ProblemSecurityHandlers.accessDenied()))
 			.build();
+	}
+
+	@Bean
+	ServerWebExchangeFirewall requestFirewall() {
+		return new RequestFirewall();
+	}
+
+	@Bean
+	ServerExchangeRejectedHandler requestFirewallProblems() {
+		return RequestFirewall.problems();
 	}
 
 	@Bean

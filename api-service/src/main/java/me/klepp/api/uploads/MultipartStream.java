@@ -7,7 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import me.klepp.api.problems.Problems;
+import me.klepp.api.web.ClientText;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import reactor.core.publisher.Flux;
 
 /**
  * A streaming {@code multipart/form-data} parser (RFC 7578) for uploads through the API: fed the request body
@@ -81,6 +87,37 @@ final class MultipartStream {
 		}
 		// As if a line had ended just before the body, so that the first boundary is found like any other.
 		this.held = new byte[] { '\r', '\n' };
+	}
+
+	/** The boundary parameter of the request's Content-Type, unquoted; null if there is none. */
+	static String boundary(ServerHttpRequest request) {
+		MediaType type = request.getHeaders().getContentType();
+		String boundary = type == null ? null : type.getParameter("boundary");
+		if (boundary != null && boundary.length() >= 2 && boundary.startsWith("\"") && boundary.endsWith("\"")) {
+			boundary = boundary.substring(1, boundary.length() - 1);
+		}
+		return boundary;
+	}
+
+	/**
+	 * The events in the next buffer of the request body, which is released here. A refusal comes as an error
+	 * signal, never thrown: a throwing mapper would have Reactor discard (release) the buffer a second time.
+	 */
+	Flux<Event> events(DataBuffer buffer) {
+		byte[] bytes;
+		try {
+			bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+		try {
+			return Flux.fromIterable(accept(bytes));
+		}
+		catch (RuntimeException refused) {
+			return Flux.error(refused);
+		}
 	}
 
 	/** The events in the next buffer of the body, which this parser keeps and the caller must not change. */
@@ -195,7 +232,8 @@ final class MultipartStream {
 				if (disposition.getName() == null) {
 					break;
 				}
-				return new PartStart(disposition.getName(), disposition.getFilename());
+				return new PartStart(ClientText.refuseNul("a multipart part's name", disposition.getName()),
+						ClientText.refuseNul("a multipart file name", disposition.getFilename()));
 			}
 		}
 		throw Problems.badRequest("every multipart part needs a Content-Disposition with a name");

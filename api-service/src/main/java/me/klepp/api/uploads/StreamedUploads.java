@@ -7,8 +7,6 @@ import me.klepp.api.storage.ObjectDeletions;
 import me.klepp.api.storage.S3Properties;
 import me.klepp.api.users.UserDirectory;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -58,20 +56,14 @@ public class StreamedUploads {
 
 	/** @param request a {@code multipart/form-data} request with the file in the field {@code file} */
 	public Mono<VideoView> upload(CurrentUser caller, ServerHttpRequest request) {
-		MediaType type = request.getHeaders().getContentType();
-		String boundary = type == null ? null : type.getParameter("boundary");
-		if (boundary != null && boundary.length() >= 2 && boundary.startsWith("\"") && boundary.endsWith("\"")) {
-			boundary = boundary.substring(1, boundary.length() - 1);
-		}
-		return upload(caller, request.getBody(), boundary);
+		return upload(caller, request.getBody(), MultipartStream.boundary(request));
 	}
 
 	private Mono<VideoView> upload(CurrentUser caller, Flux<DataBuffer> body, String boundary) {
 		var upload = new StreamingObject(caller, properties.maxSize().toBytes(), s3, buckets.mediaBucket(),
 				this::register);
 		return Mono.fromCallable(() -> new MultipartStream(boundary))
-			.flatMapMany(multipart -> body.concatMap(buffer -> Flux.fromIterable(multipart.accept(copy(buffer))),
-					BUFFERS_AHEAD)
+			.flatMapMany(multipart -> body.concatMap(multipart::events, BUFFERS_AHEAD)
 				// One event at a time: the next is taken only when this one's bytes are stored (back-pressure).
 				.concatMap(upload::accept)
 				.then(Mono.fromRunnable(multipart::finish)))
@@ -81,17 +73,6 @@ public class StreamedUploads {
 			.flatMap(key -> catalog.view(key, caller))
 			.onErrorResume(failure -> cleanUp(upload).then(Mono.error(failure)))
 			.doOnCancel(() -> cleanUp(upload).subscribe());
-	}
-
-	private static byte[] copy(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
 	}
 
 	private Mono<Void> register(StreamingObject.Registration registration) {

@@ -5,17 +5,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import me.klepp.api.auth.CurrentUser;
+import me.klepp.api.problems.ProblemResponses;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A token bucket per user for starting uploads (presign, API and ShareX uploads): {@code perUserPerMinute}
@@ -24,8 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class UploadRateLimit implements WebFilter {
-
-	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final UploadProperties properties;
 
@@ -60,13 +56,9 @@ class UploadRateLimit implements WebFilter {
 	}
 
 	private static Mono<Boolean> tooMany(ServerWebExchange exchange, long waitSeconds) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-				"too many uploads started; try again in " + waitSeconds + " s");
-		var response = exchange.getResponse();
-		response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		response.getHeaders().set("Retry-After", Long.toString(waitSeconds));
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(problem))))
+		exchange.getResponse().getHeaders().set("Retry-After", Long.toString(waitSeconds));
+		return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+				"too many uploads started; try again in " + waitSeconds + " s")
 			.thenReturn(false);
 	}
 

@@ -2,16 +2,16 @@ package me.klepp.api.users;
 
 import me.klepp.api.auth.CurrentUser;
 import me.klepp.api.problems.Problems;
+import me.klepp.api.uploads.MultipartFiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -46,10 +46,10 @@ class UserController {
 	/** Sets the caller's profile picture: a PNG or JPEG, scaled to fit 420×420 and stored as JPEG. */
 	@PutMapping(path = "/user", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<UserProfiles.UserSummary> avatar(@RequestPart("file") Mono<FilePart> file, Authentication authentication) {
+	Mono<UserProfiles.UserSummary> avatar(ServerHttpRequest request, Authentication authentication) {
 		String username = CurrentUser.of(authentication).username();
-		return file.switchIfEmpty(Mono.error(() -> Problems.badRequest("send the picture in the multipart field 'file'")))
-			.flatMap(part -> avatars.replace(username, part.content()))
+		// klepp's own multipart parser, as for uploads: malformed, truncated or doubled parts are 400s.
+		return avatars.replace(username, MultipartFiles.onlyPart(request, "file"))
 			.then(Mono.defer(() -> profiles.summary(username)));
 	}
 
