@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
@@ -21,19 +23,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * Debian's headless Chromium, driven through Debian's chromedriver, for one test class: register it with
- * {@code @RegisterExtension static final Browser browser = new Browser(...)}. The class is skipped (not failed)
- * where the packages are not installed. When a test fails, the failure message carries the browser's console log
+ * {@code @RegisterExtension static final Browser browser = new Browser(...)}. The class is skipped (not failed),
+ * with a reason naming the packages, where they are not installed. When a test fails, the failure message carries the browser's console log
  * and the page's state, since a screenshot of a headless page says little about a media element.
  *
  * <p>Selenium is pointed at both executables, so Selenium Manager never runs (it would try to download a
  * driver). The flags keep Chromium off the network it would otherwise call home to, and let a muted video play
  * without a user gesture.
  */
-final class Browser implements BeforeAllCallback, AfterAllCallback, TestExecutionExceptionHandler {
+final class Browser implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, TestExecutionExceptionHandler {
 
 	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -52,11 +52,20 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, TestExecutio
 		this.pageStateScript = pageStateScript;
 	}
 
+	/**
+	 * Skips the whole class, before its {@code @BeforeAll} starts anything, where the browser is not installed; a
+	 * disabled class is reported with this reason, where a failed assumption in {@code beforeAll} is not.
+	 */
+	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)
+				? ConditionEvaluationResult.enabled("Debian's chromium and chromium-driver are installed")
+				: ConditionEvaluationResult.disabled("browser tests need Debian's chromium and chromium-driver ("
+						+ CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install -y chromium chromium-driver (.ci/run does)");
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) throws IOException {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-						+ "): apt-get install -y chromium chromium-driver (.ci/run does)");
 		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
 		profile = Files.createTempDirectory("klepp-chromium-");
 		var options = new ChromeOptions();
