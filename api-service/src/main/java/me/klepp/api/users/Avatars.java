@@ -21,6 +21,7 @@ import me.klepp.api.problems.Problems;
 import me.klepp.api.storage.ObjectDeletions;
 import me.klepp.api.storage.S3Properties;
 import me.klepp.api.web.PerUserRateLimit;
+import me.klepp.events.DerivedKeys;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
@@ -117,7 +118,7 @@ class Avatars {
 	}
 
 	private Mono<Void> store(String username, byte[] jpeg) {
-		String key = "avatars/" + username + "/" + UUID.randomUUID() + ".jpg";
+		String key = DerivedKeys.avatar(username, UUID.randomUUID());
 		return Mono.fromRunnable(() -> s3.putObject(put -> put.bucket(buckets.derivedBucket()).key(key)
 			.contentType("image/jpeg"), RequestBody.fromBytes(jpeg)))
 			.subscribeOn(Schedulers.boundedElastic())
