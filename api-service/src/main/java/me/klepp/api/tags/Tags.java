@@ -15,6 +15,20 @@ import reactor.core.publisher.Mono;
 @Service
 class Tags {
 
+	/** The tags a caller is shown ({@code :me} their name or null, {@code :moderator}), with public file counts. */
+	private static final String LISTED = """
+			with me as (select id from app_user where lower(name) = lower(:me)),
+			listed as (
+			    select t.id, t.name, count(f.id) filter (where not f.hidden) as files
+			    from tag t
+			    left join media_file_tag ft on ft.tag_id = t.id
+			    left join media_file f on f.id = ft.file_id and f.upload_state = 'uploaded'
+			    group by t.id, t.name, t.created_by
+			    having count(f.id) filter (where not f.hidden) > 0 or :moderator
+			        or coalesce(bool_or(f.owner_id = (select id from me)), false)
+			        or (t.created_by is not null and t.created_by = (select id from me))
+			)""";
+
 	private final DatabaseClient db;
 
 	Tags(DatabaseClient db) {
@@ -38,19 +52,6 @@ class Tags {
 			.collectList();
 		return Mono.zip(total, tags).map(t -> new TagPage(t.getT1(), t.getT2()));
 	}
-
-	private static final String LISTED = """
-			with me as (select id from app_user where lower(name) = lower(:me)),
-			listed as (
-			    select t.id, t.name, count(f.id) filter (where not f.hidden) as files
-			    from tag t
-			    left join media_file_tag ft on ft.tag_id = t.id
-			    left join media_file f on f.id = ft.file_id and f.upload_state = 'uploaded'
-			    group by t.id, t.name, t.created_by
-			    having count(f.id) filter (where not f.hidden) > 0 or :moderator
-			        or coalesce(bool_or(f.owner_id = (select id from me)), false)
-			        or (t.created_by is not null and t.created_by = (select id from me))
-			)""";
 
 	private static DatabaseClient.GenericExecuteSpec bindCaller(DatabaseClient.GenericExecuteSpec sql,
 			CurrentUser caller) {

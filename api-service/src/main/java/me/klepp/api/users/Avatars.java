@@ -12,6 +12,8 @@ import java.util.concurrent.Semaphore;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -41,10 +43,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * through the deletion outbox.
  * <p>
  * Memory is bounded whatever the picture: a small file can describe a huge image (a flat 6300×6300 PNG is about
- * 100 KB but 160 MB as a raster), so the header's dimensions are read first and the image is decoded subsampled,
- * to at most twice the target per side ({@link #subsampling}); at most {@link AvatarProperties#concurrent()}
- * pictures are handled at once per instance, and each user may send {@link AvatarProperties#perUserPerMinute()}
- * a minute.
+ * 116 KB but 119 MB as a raster), so the header's dimensions are read first and the image is decoded subsampled,
+ * to at most twice the target per side ({@link #subsampling}). What a decoder holds regardless (full-width rows,
+ * a progressive JPEG's coefficients) is capped by {@link #MAX_SOURCE_SIDE} and {@link #MAX_PROGRESSIVE_PIXELS}.
+ * At most {@link AvatarProperties#concurrent()} pictures are handled at once per instance, and each user may send
+ * {@link AvatarProperties#perUserPerMinute()} a minute.
  */
 @Service
 class Avatars {
@@ -54,6 +57,15 @@ class Avatars {
 	static final int MAX_SIDE = 420;
 
 	private static final int MAX_SOURCE_PIXELS = 40_000_000;
+
+	/** Decoders hold a few rows of full width whatever the subsampling: a 40 Mpx picture one pixel high must not pass. */
+	static final int MAX_SOURCE_SIDE = 20_000;
+
+	/**
+	 * A progressive JPEG is decoded from a buffer of all its coefficients, outside the heap and whatever the
+	 * subsampling: about 3 bytes per pixel (6 without chroma subsampling), so 40 Mpx would take 120-240 MB.
+	 */
+	static final int MAX_PROGRESSIVE_PIXELS = 8_000_000;
 
 	private final S3Client s3;
 
@@ -156,6 +168,15 @@ class Avatars {
 				if (pixels > MAX_SOURCE_PIXELS) {
 					throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "the picture has too many pixels (" + pixels + ")");
 				}
+				if (sourceWidth > MAX_SOURCE_SIDE || sourceHeight > MAX_SOURCE_SIDE) {
+					throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "the picture is " + sourceWidth + "×" + sourceHeight
+							+ " pixels; each side may be at most " + MAX_SOURCE_SIDE);
+				}
+				if (pixels > MAX_PROGRESSIVE_PIXELS && !isPng(picture) && progressive(imageReader)) {
+					throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "a progressive JPEG may have at most "
+							+ MAX_PROGRESSIVE_PIXELS + " pixels (this one has " + pixels
+							+ "); send a smaller one, a baseline JPEG or a PNG");
+				}
 				ImageReadParam param = imageReader.getDefaultReadParam();
 				int step = subsampling(sourceWidth, sourceHeight);
 				param.setSourceSubsampling(step, step, 0, 0);
@@ -196,6 +217,13 @@ class Avatars {
 	static int subsampling(int width, int height) {
 		int most = 2 * MAX_SIDE;
 		return Math.max(1, (Math.max(width, height) + most - 1) / most);
+	}
+
+	/** From the JPEG's frame header (read without decoding): SOF2, progressive DCT. */
+	private static boolean progressive(ImageReader jpegReader) throws IOException {
+		var tree = (IIOMetadataNode) jpegReader.getImageMetadata(0).getAsTree("javax_imageio_jpeg_image_1.0");
+		var frames = tree.getElementsByTagName("sof");
+		return frames.getLength() > 0 && "2".equals(((IIOMetadataNode) frames.item(0)).getAttribute("process"));
 	}
 
 	private static boolean isPngOrJpeg(byte[] bytes) {

@@ -45,6 +45,32 @@ class AvatarLimitsTest extends ApiIntegrationTest {
 	}
 
 	@Test
+	void aLargeProgressiveJpegIsRefusedBeforeDecodingWhileABaselineOneIsScaled() throws Exception {
+		// Progressive JPEGs are decoded from a native buffer of all their coefficients, whatever the subsampling.
+		String alice = Catalog.uniqueUser("alice");
+		upload(api.as(alice), jpeg(3000, 3000, true)).expectStatus()
+			.isEqualTo(413)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(detail -> assertThat((String) detail).contains("progressive"));
+		upload(api.as(alice), jpeg(3000, 3000, false)).expectStatus().isCreated();
+		upload(api.as(alice), jpeg(2000, 2000, true)).expectStatus().isCreated();
+	}
+
+	@Test
+	void aPictureWiderThanTheDecodersRowBuffersMayBeIsRefused() {
+		// Few pixels in all, but every decoded row would be as wide as the picture.
+		upload(api.as(Catalog.uniqueUser("alice")), DecompressionBombs.flatPng(Avatars.MAX_SOURCE_SIDE + 1, 2))
+			.expectStatus()
+			.isEqualTo(413)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(detail -> assertThat((String) detail).contains("each side"));
+	}
+
+	@Test
 	void theHugePictureIsAcceptedThroughTheApi() {
 		String alice = Catalog.uniqueUser("alice");
 		upload(api.as(alice), BOMB).expectStatus().isCreated().expectBody().jsonPath("$.thumbnail_uri").isNotEmpty();
@@ -69,6 +95,24 @@ class AvatarLimitsTest extends ApiIntegrationTest {
 			.value(detail -> assertThat((String) detail).contains("profile pictures"));
 		upload(api.as(alice.toUpperCase()), small).expectStatus().isEqualTo(429);
 		upload(api.as(Catalog.uniqueUser("bob")), small).expectStatus().isCreated();
+	}
+
+	private static byte[] jpeg(int width, int height, boolean progressive) throws Exception {
+		var image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+		var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		var out = new java.io.ByteArrayOutputStream();
+		try (var stream = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
+			writer.setOutput(stream);
+			var param = writer.getDefaultWriteParam();
+			if (progressive) {
+				param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+			}
+			writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+		}
+		finally {
+			writer.dispose();
+		}
+		return out.toByteArray();
 	}
 
 	private static WebTestClient.ResponseSpec upload(WebTestClient caller, byte[] picture) {
