@@ -84,7 +84,8 @@ class DirectUploadsTest {
 		s3.deleteObject(d -> d.bucket(KleppResources.MEDIA_BUCKET).key(key));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> count("media_file", key) == 0);
-		assertThat(jdbc.sql("select object_key from object_deletion where bucket = :b and object_key like :k and not is_prefix")
+		assertThat(jdbc.sql("""
+				select object_key from object_deletion where bucket = :b and object_key like :k and not is_prefix""")
 			.param("b", KleppResources.DERIVED_BUCKET).param("k", key + "/%").query(String.class).list())
 			.containsExactlyInAnyOrderElementsOf(DerivedKeys.all(key));
 	}

@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Deleting a file removes its row and, in the same transaction, queues the deletion of its upload and of its
- * derived objects ({@link DerivedKeys}), which {@link ObjectDeletions} carries out with retries: S3 being down does not leave orphans.
+ * derived objects ({@link DerivedKeys}), which {@link ObjectDeletions} carries out with retries: S3 being down
+ * does not leave orphans.
  */
 @Service
 public class FileDeletions {
