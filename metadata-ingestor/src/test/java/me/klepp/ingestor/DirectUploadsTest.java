@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import me.klepp.devstack.Devstack;
 import me.klepp.devstack.KleppResources;
+import me.klepp.events.DerivedKeys;
 import me.klepp.events.s3.S3NotificationWriter;
 import me.klepp.events.s3.S3ObjectEvent;
 import me.klepp.ingestor.reconcile.Reconciler;
@@ -83,8 +84,32 @@ class DirectUploadsTest {
 		s3.deleteObject(d -> d.bucket(KleppResources.MEDIA_BUCKET).key(key));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> count("media_file", key) == 0);
-		assertThat(jdbc.sql("select count(*) from object_deletion where bucket = :b and object_key = :k and is_prefix")
-			.param("b", KleppResources.DERIVED_BUCKET).param("k", key + "/").query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("""
+				select object_key from object_deletion where bucket = :b and object_key like :k and not is_prefix""")
+			.param("b", KleppResources.DERIVED_BUCKET).param("k", key + "/%").query(String.class).list())
+			.containsExactlyInAnyOrderElementsOf(DerivedKeys.all(key));
+	}
+
+	@Test
+	void removingAnUnclaimedObjectNamedLikeAUsersAvatarFolderQueuesNoneOfTheirAvatars() {
+		String user = knownUser();
+		String avatar = DerivedKeys.avatar(user, UUID.randomUUID());
+		String lookalike = "avatars/" + user;
+		s3.putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(lookalike).contentType("image/png"),
+				RequestBody.fromString("png"));
+		awaitRow(lookalike);
+
+		s3.deleteObject(d -> d.bucket(KleppResources.MEDIA_BUCKET).key(lookalike));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> count("media_file", lookalike) == 0);
+		assertThat(jdbc.sql("""
+				select object_key from object_deletion
+				where bucket = :b and (object_key = :avatar or (is_prefix and starts_with(:avatar, object_key)))""")
+			.param("b", KleppResources.DERIVED_BUCKET).param("avatar", avatar).query(String.class).list())
+			.as("deletions that would take the avatar").isEmpty();
+		assertThat(jdbc.sql("select object_key from object_deletion where bucket = :b and object_key like :k")
+			.param("b", KleppResources.DERIVED_BUCKET).param("k", lookalike + "/%").query(String.class).list())
+			.containsExactlyInAnyOrderElementsOf(DerivedKeys.all(lookalike));
 	}
 
 	@Test

@@ -3,14 +3,17 @@ package me.klepp.api.files;
 import me.klepp.api.auth.CurrentUser;
 import me.klepp.api.storage.ObjectDeletions;
 import me.klepp.api.storage.S3Properties;
+import me.klepp.events.DerivedKeys;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Deleting a file removes its row and, in the same transaction, queues the deletion of its upload and of all its
- * derived objects, which {@link ObjectDeletions} carries out with retries: S3 being down does not leave orphans.
+ * Deleting a file removes its row and, in the same transaction, queues the deletion of its upload and of its
+ * derived objects ({@link DerivedKeys}), which {@link ObjectDeletions} carries out with retries: S3 being down
+ * does not leave orphans.
  */
 @Service
 public class FileDeletions {
@@ -58,7 +61,10 @@ public class FileDeletions {
 			.bind("id", id)
 			.then()
 			.then(objectDeletions.enqueue(buckets.mediaBucket(), key, false))
-			.then(objectDeletions.enqueue(buckets.derivedBucket(), key + "/", true))
+			// Exactly its own derived objects, never a prefix: the key can be a folder of other things' keys.
+			.thenMany(Flux.fromIterable(DerivedKeys.all(key))
+				.concatMap(derived -> objectDeletions.enqueue(buckets.derivedBucket(), derived, false)))
+			.then()
 			.as(transaction::transactional)
 			.doOnSuccess(done -> {
 				log.atInfo().addKeyValue("file", key).log("{} deleted; its objects are queued for deletion", key);

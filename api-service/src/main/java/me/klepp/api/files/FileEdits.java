@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import me.klepp.api.auth.CurrentUser;
 import me.klepp.api.problems.Problems;
+import me.klepp.api.tags.TagCreations;
 import me.klepp.api.tags.TagNames;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -24,17 +25,20 @@ class FileEdits {
 
 	private final TransactionalOperator transaction;
 
-	FileEdits(DatabaseClient db, FileCatalog catalog, TransactionalOperator transaction) {
+	private final TagCreations tagCreations;
+
+	FileEdits(DatabaseClient db, FileCatalog catalog, TransactionalOperator transaction, TagCreations tagCreations) {
 		this.db = db;
 		this.catalog = catalog;
 		this.transaction = transaction;
+		this.tagCreations = tagCreations;
 	}
 
 	Mono<VideoView> apply(FileEdit edit, CurrentUser caller) {
 		Set<String> tags = edit.tags() == null ? null : new LinkedHashSet<>(
 				edit.tags().stream().map(tag -> TagNames.validated(tag.name())).toList());
 		return mayChange(edit.path(), caller)
-			.flatMap(file -> update(file.id(), edit, tags).as(transaction::transactional))
+			.flatMap(file -> update(file.id(), edit, tags, caller).as(transaction::transactional))
 			.then(Mono.defer(() -> catalog.view(edit.path(), caller)));
 	}
 
@@ -48,7 +52,7 @@ class FileEdits {
 		});
 	}
 
-	private Mono<Void> update(UUID fileId, FileEdit edit, Set<String> tags) {
+	private Mono<Void> update(UUID fileId, FileEdit edit, Set<String> tags, CurrentUser caller) {
 		var update = db.sql("""
 				update media_file set display_name = coalesce(:name, display_name), hidden = coalesce(:hidden, hidden)
 				where id = :id""").bind("id", fileId);
@@ -61,10 +65,21 @@ class FileEdits {
 		}
 		Mono<Void> clear = db.sql("delete from media_file_tag where file_id = :id").bind("id", fileId).then();
 		Mono<Void> link = Flux.fromIterable(tags)
-			.concatMap(tag -> db.sql("insert into tag (id, name) values (:id, :name) on conflict (lower(name)) do nothing")
+			.concatMap(tag -> db.sql("""
+					insert into tag (id, name, created_by)
+					values (:id, :name, (select id from app_user where lower(name) = lower(:creator)))
+					on conflict (lower(name)) do nothing""")
 				.bind("id", UUID.randomUUID())
 				.bind("name", tag)
-				.then()
+				.bind("creator", caller.username())
+				.fetch()
+				.rowsUpdated()
+				// A new tag counts against the caller's limit; over it, the whole edit is rolled back.
+				.doOnNext(created -> {
+					if (created > 0) {
+						tagCreations.count(caller.username());
+					}
+				})
 				.then(db.sql("""
 						insert into media_file_tag (file_id, tag_id)
 						select :file, id from tag where lower(name) = lower(:name) on conflict do nothing""")

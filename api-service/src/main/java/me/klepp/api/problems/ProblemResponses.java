@@ -1,6 +1,7 @@
 package me.klepp.api.problems;
 
 import java.net.URI;
+import java.util.Map;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -28,6 +29,13 @@ public final class ProblemResponses {
 	/** The problem's JSON text. */
 	public static byte[] json(ProblemDetail problem) {
 		return json.writeValueAsBytes(problem);
+	}
+
+	/** Writes the problem with these extra response headers (e.g. {@code Retry-After}). */
+	public static Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail,
+			Map<String, String> headers) {
+		headers.forEach(exchange.getResponse().getHeaders()::set);
+		return write(exchange, status, detail);
 	}
 
 	/** Writes {@code status} with {@code detail} as the response, naming the request's path as the instance. */

@@ -23,24 +23,33 @@ class TagController {
 
 	private final Tags tags;
 
-	TagController(Tags tags) {
+	private final TagCreations creations;
+
+	TagController(Tags tags, TagCreations creations) {
 		this.tags = tags;
+		this.creations = creations;
 	}
 
-	/** Tags by name, each with the number of public files carrying it. */
+	/**
+	 * Tags by name, each with the number of public files carrying it: the tags some public file carries, plus the
+	 * caller's own (on their hidden files, or created by them); a moderator sees every tag.
+	 */
 	@GetMapping
 	Mono<Tags.TagPage> list(@RequestParam(defaultValue = "0") int offset,
-			@RequestParam(defaultValue = "100") int limit) {
+			@RequestParam(defaultValue = "100") int limit, Authentication authentication) {
 		if (offset < 0 || limit < 1 || limit > 100) {
 			throw Problems.badRequest("offset must be 0 or more and limit between 1 and 100");
 		}
-		return tags.page(offset, limit);
+		return tags.page(CurrentUser.of(authentication), offset, limit);
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<Tags.TagView> create(@Valid @RequestBody NewTag tag) {
-		return tags.create(TagNames.validated(tag.name()));
+	Mono<Tags.TagView> create(@Valid @RequestBody NewTag tag, Authentication authentication) {
+		String name = TagNames.validated(tag.name());
+		String creator = CurrentUser.of(authentication).username();
+		creations.count(creator);
+		return tags.create(name, creator);
 	}
 
 	@DeleteMapping("/{name}")

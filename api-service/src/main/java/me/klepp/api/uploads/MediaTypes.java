@@ -1,28 +1,39 @@
 package me.klepp.api.uploads;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** Which uploads are media, and the file extension a key gets. */
+/**
+ * Which uploads are media: exactly the types klepp processes, the ones {@link SniffedType} recognises by content
+ * (a presigned upload is judged by its declared type and name, since the bytes never pass the API), and the
+ * file extensions that go with each.
+ */
 final class MediaTypes {
 
 	private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,8}");
 
-	private static final Pattern CONTENT_TYPE = Pattern.compile("(video|image)/[a-z0-9][a-z0-9.+-]{0,100}");
-
-	private static final Map<String, String> EXTENSION_BY_TYPE = Map.of("video/mp4", "mp4", "video/webm", "webm",
-			"video/quicktime", "mov", "video/x-matroska", "mkv", "image/png", "png", "image/jpeg", "jpg", "image/gif",
-			"gif", "image/webp", "webp");
+	/** Accepted types and their extensions, the usual one first. */
+	private static final Map<String, List<String>> EXTENSIONS_BY_TYPE = Map.of("video/mp4", List.of("mp4", "m4v"),
+			"video/webm", List.of("webm"), "video/quicktime", List.of("mov", "qt"), "video/x-matroska", List.of("mkv"),
+			"image/png", List.of("png"), "image/jpeg", List.of("jpg", "jpeg", "jpe", "jfif"), "image/gif",
+			List.of("gif"), "image/webp", List.of("webp"));
 
 	private MediaTypes() {
 	}
 
-	/** {@code video} or {@code image}, or empty when the type is not media. */
+	/** The accepted types, for messages. */
+	static String accepted() {
+		return new TreeSet<>(EXTENSIONS_BY_TYPE.keySet()).toString();
+	}
+
+	/** {@code video} or {@code image}, or empty when klepp does not process the type. */
 	static Optional<String> kind(String contentType) {
 		String normalized = normalize(contentType);
-		if (!CONTENT_TYPE.matcher(normalized).matches()) {
+		if (!EXTENSIONS_BY_TYPE.containsKey(normalized)) {
 			return Optional.empty();
 		}
 		return Optional.of(normalized.substring(0, normalized.indexOf('/')));
@@ -33,18 +44,31 @@ final class MediaTypes {
 		return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
 	}
 
-	/** The extension of the file name when it has a plausible one, else the usual one for the type. */
-	static String extension(String filename, String contentType) {
-		int dot = filename.lastIndexOf('.');
-		if (dot >= 0) {
-			String extension = filename.substring(dot + 1).toLowerCase(Locale.ROOT);
-			if (EXTENSION.matcher(extension).matches()) {
-				return extension;
-			}
+	/**
+	 * The extension a key of this (accepted) type gets: the file name's when it has one, which must then be one of
+	 * the type's ({@code .mp4} for {@code video/mp4}, ...), else the type's usual one. Empty when the name's
+	 * extension belongs to something else ({@code clip.html} as {@code video/mp4}).
+	 */
+	static Optional<String> extension(String filename, String contentType) {
+		List<String> extensions = EXTENSIONS_BY_TYPE.get(normalize(contentType));
+		if (extensions == null) {
+			return Optional.empty();
 		}
-		String normalized = normalize(contentType);
-		return EXTENSION_BY_TYPE.getOrDefault(normalized, normalized.substring(normalized.indexOf('/') + 1)
-			.replaceAll("[^a-z0-9]", ""));
+		int dot = filename.lastIndexOf('.');
+		if (dot < 0 || dot == filename.length() - 1) {
+			return Optional.of(extensions.get(0));
+		}
+		String extension = filename.substring(dot + 1).toLowerCase(Locale.ROOT);
+		return EXTENSION.matcher(extension).matches() && extensions.contains(extension) ? Optional.of(extension)
+				: Optional.empty();
+	}
+
+	/** What {@link #extension} accepts for the type, for messages: {@code .jpg, .jpeg, ...}. */
+	static String extensionsOf(String contentType) {
+		return String.join(", ", EXTENSIONS_BY_TYPE.getOrDefault(normalize(contentType), List.of())
+			.stream()
+			.map(e -> "." + e)
+			.toList());
 	}
 
 	/** A display name from a file name: without directories and extension, at most 100 characters. */

@@ -46,17 +46,18 @@ class PresignedUploads {
 	Mono<UploadTicket> announce(CurrentUser user, UploadRequest request) {
 		String kind = MediaTypes.kind(request.contentType())
 			.orElseThrow(() -> Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "content_type " + request.contentType()
-					+ " is not accepted; upload a video (video/*) or an image (image/*)"));
+					+ " is not accepted; klepp takes " + MediaTypes.accepted()));
+		String extension = MediaTypes.extension(request.filename(), request.contentType())
+			.orElseThrow(() -> Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the filename " + request.filename()
+					+ " does not fit content_type " + MediaTypes.normalize(request.contentType())
+					+ "; its extension must be one of " + MediaTypes.extensionsOf(request.contentType())));
 		if (request.size() > properties.maxSize().toBytes()) {
 			throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "size " + request.size() + " bytes is over the limit of "
 					+ properties.maxSize().toBytes() + " bytes");
 		}
-		if (user.username().contains("/")) {
-			throw Problems.badRequest("user names containing '/' cannot own uploads");
-		}
 		String contentType = MediaTypes.normalize(request.contentType());
 		UUID id = UUID.randomUUID();
-		String key = user.username() + "/" + id + "." + MediaTypes.extension(request.filename(), contentType);
+		String key = user.username() + "/" + id + "." + extension;
 		return users.ensureUser(user.username())
 			.flatMap(ownerId -> db.sql("""
 					insert into media_file (id, object_key, owner_id, display_name, content_type, media_kind, declared_size)

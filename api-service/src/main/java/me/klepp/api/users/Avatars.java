@@ -7,22 +7,30 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import me.klepp.api.problems.Problems;
 import me.klepp.api.storage.ObjectDeletions;
 import me.klepp.api.storage.S3Properties;
+import me.klepp.api.web.PerUserRateLimit;
+import me.klepp.events.DerivedKeys;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -33,6 +41,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Profile pictures: at most {@value #MAX_BYTES} bytes of PNG or JPEG (by content, not by declared type), scaled
  * to fit 420×420 without upscaling, stored as JPEG in the derived bucket. The replaced picture is deleted
  * through the deletion outbox.
+ * <p>
+ * Memory is bounded whatever the picture: a small file can describe a huge image (a flat 6300×6300 PNG is about
+ * 116 KB but 119 MB as a raster), so the header's dimensions are read first and the image is decoded subsampled,
+ * to at most twice the target per side ({@link #subsampling}). What a decoder holds regardless (full-width rows,
+ * a progressive JPEG's coefficients) is capped by {@link #MAX_SOURCE_SIDE} and {@link #MAX_PROGRESSIVE_PIXELS}.
+ * At most {@link AvatarProperties#concurrent()} pictures are handled at once per instance, and each user may send
+ * {@link AvatarProperties#perUserPerMinute()} a minute.
  */
 @Service
 class Avatars {
@@ -42,6 +57,15 @@ class Avatars {
 	static final int MAX_SIDE = 420;
 
 	private static final int MAX_SOURCE_PIXELS = 40_000_000;
+
+	/** Decoders hold a few rows of full width whatever the subsampling: a 40 Mpx picture one pixel high must not pass. */
+	static final int MAX_SOURCE_SIDE = 20_000;
+
+	/**
+	 * A progressive JPEG is decoded from a buffer of all its coefficients, outside the heap and whatever the
+	 * subsampling: about 3 bytes per pixel (6 without chroma subsampling), so 40 Mpx would take 120-240 MB.
+	 */
+	static final int MAX_PROGRESSIVE_PIXELS = 8_000_000;
 
 	private final S3Client s3;
 
@@ -53,16 +77,39 @@ class Avatars {
 
 	private final TransactionalOperator transaction;
 
+	private final PerUserRateLimit perUser;
+
+	private final Semaphore atOnce;
+
 	Avatars(S3Client s3, S3Properties buckets, DatabaseClient db, ObjectDeletions deletions,
-			TransactionalOperator transaction) {
+			TransactionalOperator transaction, AvatarProperties properties) {
 		this.s3 = s3;
 		this.buckets = buckets;
 		this.db = db;
 		this.deletions = deletions;
 		this.transaction = transaction;
+		this.perUser = new PerUserRateLimit(properties.perUserPerMinute(), "profile pictures");
+		this.atOnce = new Semaphore(properties.concurrent());
 	}
 
 	Mono<Void> replace(String username, Flux<DataBuffer> content) {
+		return Mono.defer(() -> {
+			perUser.take(username);
+			if (!atOnce.tryAcquire()) {
+				ErrorResponseException busy = Problems.of(HttpStatus.TOO_MANY_REQUESTS,
+						"too many profile pictures are being processed right now; try again in 1 s");
+				busy.getHeaders().set("Retry-After", "1");
+				throw busy;
+			}
+			return scaledAndStored(username, content).doFinally(signal -> atOnce.release());
+		})
+			// Refused before reading: the part's bytes still arrive and are released as they come.
+			.onErrorResume(ErrorResponseException.class,
+					refused -> refused.getStatusCode().value() == HttpStatus.TOO_MANY_REQUESTS.value()
+							? content.doOnNext(DataBufferUtils::release).then(Mono.error(refused)) : Mono.error(refused));
+	}
+
+	private Mono<Void> scaledAndStored(String username, Flux<DataBuffer> content) {
 		return DataBufferUtils.join(content, MAX_BYTES)
 			.onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class,
 					tooBig -> Problems.of(HttpStatus.CONTENT_TOO_LARGE,
@@ -83,7 +130,7 @@ class Avatars {
 	}
 
 	private Mono<Void> store(String username, byte[] jpeg) {
-		String key = "avatars/" + username + "/" + UUID.randomUUID() + ".jpg";
+		String key = DerivedKeys.avatar(username, UUID.randomUUID());
 		return Mono.fromRunnable(() -> s3.putObject(put -> put.bucket(buckets.derivedBucket()).key(key)
 			.contentType("image/jpeg"), RequestBody.fromBytes(jpeg)))
 			.subscribeOn(Schedulers.boundedElastic())
@@ -107,18 +154,37 @@ class Avatars {
 		}
 		BufferedImage source;
 		try {
-			var reader = ImageIO.getImageReaders(ImageIO.createImageInputStream(new ByteArrayInputStream(picture)));
+			var reader = ImageIO.getImageReadersByFormatName(isPng(picture) ? "png" : "jpeg");
 			if (!reader.hasNext()) {
 				throw Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the picture could not be read");
 			}
 			var imageReader = reader.next();
-			imageReader.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(picture)));
-			long pixels = (long) imageReader.getWidth(0) * imageReader.getHeight(0);
-			if (pixels > MAX_SOURCE_PIXELS) {
-				throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "the picture has too many pixels (" + pixels + ")");
+			try {
+				imageReader.setInput(new MemoryCacheImageInputStream(new ByteArrayInputStream(picture)), true, true);
+				// The header only: nothing of the image is decoded yet.
+				int sourceWidth = imageReader.getWidth(0);
+				int sourceHeight = imageReader.getHeight(0);
+				long pixels = (long) sourceWidth * sourceHeight;
+				if (pixels > MAX_SOURCE_PIXELS) {
+					throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "the picture has too many pixels (" + pixels + ")");
+				}
+				if (sourceWidth > MAX_SOURCE_SIDE || sourceHeight > MAX_SOURCE_SIDE) {
+					throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "the picture is " + sourceWidth + "×" + sourceHeight
+							+ " pixels; each side may be at most " + MAX_SOURCE_SIDE);
+				}
+				if (pixels > MAX_PROGRESSIVE_PIXELS && !isPng(picture) && progressive(imageReader)) {
+					throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "a progressive JPEG may have at most "
+							+ MAX_PROGRESSIVE_PIXELS + " pixels (this one has " + pixels
+							+ "); send a smaller one, a baseline JPEG or a PNG");
+				}
+				ImageReadParam param = imageReader.getDefaultReadParam();
+				int step = subsampling(sourceWidth, sourceHeight);
+				param.setSourceSubsampling(step, step, 0, 0);
+				source = imageReader.read(0, param);
 			}
-			source = imageReader.read(0);
-			imageReader.dispose();
+			finally {
+				imageReader.dispose();
+			}
 		}
 		catch (IOException | RuntimeException unreadable) {
 			if (unreadable instanceof org.springframework.web.ErrorResponseException problem) {
@@ -144,10 +210,29 @@ class Avatars {
 		return jpeg(scaled);
 	}
 
+	/**
+	 * Every {@code n}th pixel of every {@code n}th row, so that the decoded raster is at most twice the target
+	 * per side (at most 840×840, under 3 MB), which still leaves the scaling below enough pixels to be smooth.
+	 */
+	static int subsampling(int width, int height) {
+		int most = 2 * MAX_SIDE;
+		return Math.max(1, (Math.max(width, height) + most - 1) / most);
+	}
+
+	/** From the JPEG's frame header (read without decoding): SOF2, progressive DCT. */
+	private static boolean progressive(ImageReader jpegReader) throws IOException {
+		var tree = (IIOMetadataNode) jpegReader.getImageMetadata(0).getAsTree("javax_imageio_jpeg_image_1.0");
+		var frames = tree.getElementsByTagName("sof");
+		return frames.getLength() > 0 && "2".equals(((IIOMetadataNode) frames.item(0)).getAttribute("process"));
+	}
+
 	private static boolean isPngOrJpeg(byte[] bytes) {
-		boolean png = bytes.length > 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
 		boolean jpeg = bytes.length > 3 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xD8 && (bytes[2] & 0xff) == 0xFF;
-		return png || jpeg;
+		return isPng(bytes) || jpeg;
+	}
+
+	private static boolean isPng(byte[] bytes) {
+		return bytes.length > 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
 	}
 
 	private static byte[] jpeg(BufferedImage image) {

@@ -1,9 +1,12 @@
 package me.klepp.api.users;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import me.klepp.api.auth.CurrentUser;
+import me.klepp.api.problems.ProblemResponses;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -13,7 +16,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Users exist from their first signed-in request on, whatever it is. Names already registered by this
- * process are remembered, so a signed-in request costs no extra query after the first.
+ * process are remembered, so a signed-in request costs no extra query after the first. A token whose user name
+ * breaks {@link UserNames}' rule is refused here, before any route runs (403 problem detail saying why): names
+ * become key segments, so {@code a/b} or {@code ..} must never reach an upload.
  */
 @Component
 class UserRegistrationFilter implements WebFilter {
@@ -31,8 +36,14 @@ class UserRegistrationFilter implements WebFilter {
 		return ReactiveSecurityContextHolder.getContext()
 			.mapNotNull(context -> CurrentUser.of(context.getAuthentication()))
 			.filter(user -> !registered.contains(user.username()))
-			.flatMap(user -> users.ensureUser(user.username()).doOnSuccess(id -> registered.add(user.username())))
-			.then(chain.filter(exchange));
+			.flatMap(user -> UserNames.problemWith(user.username())
+				.map(problem -> ProblemResponses.write(exchange, HttpStatus.FORBIDDEN, problem, Map.of())
+					.thenReturn(false))
+				.orElseGet(() -> users.ensureUser(user.username())
+					.doOnSuccess(id -> registered.add(user.username()))
+					.thenReturn(true)))
+			.defaultIfEmpty(true)
+			.flatMap(proceed -> proceed ? chain.filter(exchange) : Mono.empty());
 	}
 
 }

@@ -6,6 +6,7 @@ import me.klepp.api.support.ApiIntegrationTest;
 import me.klepp.api.support.Catalog;
 import me.klepp.devstack.Devstack;
 import me.klepp.devstack.KleppResources;
+import me.klepp.events.DerivedKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -118,6 +119,35 @@ class FileChangesTest extends ApiIntegrationTest {
 				.map(row -> row.get("n", Long.class)).one().block()).isZero();
 			assertThat(s3.listObjectsV2(l -> l.bucket(bucket)).contents()).isEmpty();
 		});
+	}
+
+	@Test
+	void deletingAFileKeyedLikeAUsersAvatarFolderDeletesItsDerivedObjectsButNotTheirAvatar() {
+		catalog.user(alice);
+		String avatar = DerivedKeys.avatar(alice, java.util.UUID.randomUUID());
+		s3.putObject(p -> p.bucket(KleppResources.DERIVED_BUCKET).key(avatar), RequestBody.fromString("jpeg"));
+		db.sql("update app_user set avatar_key = :key where name = :name").bind("key", avatar).bind("name", alice)
+			.then().block();
+		// An object put straight into the bucket under a key that is alice's avatar folder, registered unclaimed.
+		String lookalike = "avatars/" + alice;
+		db.sql("""
+				insert into media_file (id, object_key, unclaimed_owner, display_name, content_type, media_kind,
+				    upload_state, uploaded_at)
+				values (:id, :key, 'avatars', 'lookalike', 'image/png', 'image', 'uploaded', now())""")
+			.bind("id", java.util.UUID.randomUUID()).bind("key", lookalike).then().block();
+		s3.putObject(p -> p.bucket(KleppResources.DERIVED_BUCKET).key(DerivedKeys.thumbnail(lookalike)),
+				RequestBody.fromString("t"));
+
+		delete(api.as("mod-" + alice, "admin"), lookalike).expectStatus().isOk();
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+			assertThat(db.sql("select count(*) as n from object_deletion where object_key like :key")
+				.bind("key", lookalike + "%").map(row -> row.get("n", Long.class)).one().block()).isZero();
+			assertThat(s3.listObjectsV2(l -> l.bucket(KleppResources.DERIVED_BUCKET).prefix(lookalike + "/"))
+				.contents()).extracting(o -> o.key()).containsExactly(avatar);
+		});
+		api.anonymous().get().uri("/api/v2/users/" + alice).exchange().expectBody()
+			.jsonPath("$.thumbnail_uri").isNotEmpty();
 	}
 
 	private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec patch(String user, String body,

@@ -85,6 +85,42 @@ class PresignedUploadTest extends ApiIntegrationTest {
 	}
 
 	@Test
+	void presigningTakesOnlyTheTypesKleppProcessesWithAFittingFileName() {
+		String token = stack.accessToken(me.klepp.api.support.Catalog.uniqueUser("mallory"));
+		// filename, content_type, what the problem names as the reason
+		String[][] refused = { { "evil.svg", "image/svg+xml", "image/svg+xml" },
+				{ "page.html", "image/x-html", "image/x-html" }, { "clip.mp4", "text/html", "text/html" },
+				{ "clip.avi", "video/x-msvideo", "video/x-msvideo" }, { "page.html", "video/mp4", "page.html" },
+				{ "shot.png", "image/jpeg", "shot.png" }, { "page.htm", "image/png", "page.htm" } };
+		for (String[] upload : refused) {
+			announce(token, upload[0], upload[1], 10).expectStatus()
+				.isEqualTo(415)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.detail")
+				.value(detail -> assertThat((String) detail).contains(upload[2]));
+		}
+		assertThat(db.sql("select count(*) as n from media_file where object_key like :prefix")
+			.bind("prefix", "%.htm%")
+			.map(row -> row.get("n", Long.class))
+			.one()
+			.block()).as("no row for a refused announcement").isZero();
+
+		String[][] accepted = { { "clip.MKV", "video/x-matroska", "mkv" }, { "clip.mov", "video/quicktime", "mov" },
+				{ "photo.jpeg", "image/jpeg", "jpeg" }, { "no extension", "image/webp", "webp" },
+				{ "anim.gif", "image/gif; charset=binary", "gif" }, { "clip.webm", "video/webm", "webm" } };
+		for (String[] upload : accepted) {
+			var ticket = announce(token, upload[0], upload[1], 10).expectStatus()
+				.isCreated()
+				.expectBody(UploadTicket.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(ticket.path()).endsWith("." + upload[2]);
+		}
+	}
+
+	@Test
 	void overTheSizeLimitIsContentTooLarge() {
 		announce(stack.accessToken("alice"), "huge.mp4", "video/mp4", 3L * 1024 * 1024 * 1024).expectStatus()
 			.isEqualTo(413)

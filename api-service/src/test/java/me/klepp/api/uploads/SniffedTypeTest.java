@@ -25,6 +25,19 @@ class SniffedTypeTest {
 	}
 
 	@Test
+	void everyRecognisedTypeCanAlsoBePresignedWithItsExtension() {
+		for (byte[] head : new byte[][] { ftyp("isom"), ftyp("qt  "), ebml("webm"), ebml("matroska"),
+				bytes(0x89, 'P', 'N', 'G', 13, 10, 26, 10), bytes(0xFF, 0xD8, 0xFF, 0xE0),
+				"GIF89a....".getBytes(StandardCharsets.ISO_8859_1),
+				"RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1) }) {
+			SniffedType type = sniff(head).orElseThrow();
+			assertThat(MediaTypes.kind(type.contentType())).hasValue(type.kind());
+			assertThat(MediaTypes.extension("upload." + type.extension(), type.contentType()))
+				.hasValue(type.extension());
+		}
+	}
+
+	@Test
 	void everythingElseIsRefused() {
 		assertThat(sniff("#!/bin/sh\necho hi".getBytes(StandardCharsets.US_ASCII))).isEmpty();
 		assertThat(sniff(ftyp("heic"))).as("HEIF stills are not accepted").isEmpty();

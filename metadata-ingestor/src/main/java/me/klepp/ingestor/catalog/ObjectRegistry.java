@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import me.klepp.events.DerivedKeys;
 import me.klepp.events.s3.S3Sequencers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -92,10 +93,13 @@ public class ObjectRegistry {
 				&& (existing.get().isEmpty() || sequencer == null || newer(sequencer, existing.get().get()));
 		if (remove) {
 			jdbc.sql("delete from media_file where object_key = :key").param("key", key).update();
-			jdbc.sql("insert into object_deletion (bucket, object_key, is_prefix) values (:bucket, :prefix, true)")
-				.param("bucket", derivedBucket)
-				.param("prefix", key + "/")
-				.update();
+			// Exactly its own derived objects, never a prefix: the key can be a folder of other things' keys.
+			for (String derived : DerivedKeys.all(key)) {
+				jdbc.sql("insert into object_deletion (bucket, object_key, is_prefix) values (:bucket, :key, false)")
+					.param("bucket", derivedBucket)
+					.param("key", derived)
+					.update();
+			}
 		}
 		jdbc.sql("""
 				insert into object_tombstone (object_key, sequencer) values (:key, :sequencer)

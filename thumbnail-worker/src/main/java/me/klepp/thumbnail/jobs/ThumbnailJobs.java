@@ -2,6 +2,7 @@ package me.klepp.thumbnail.jobs;
 
 import java.util.Optional;
 
+import me.klepp.events.DerivedKeys;
 import me.klepp.events.MediaMetadata;
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
@@ -119,15 +120,14 @@ class ThumbnailJobs {
 	}
 
 	private MediaProcessedV1 store(StoredObject object, MediaAnalysis analysis, Optional<Preview> preview) {
-		String prefix = object.key() + "/";
 		String previewKey = null;
 		if (preview.isPresent()) {
-			previewKey = prefix + "preview.mp4";
+			previewKey = DerivedKeys.preview(object.key());
 			store.putDerived(previewKey, preview.get().mp4(), "video/mp4");
 		}
-		String posterKey = prefix + "poster.jpg";
+		String posterKey = DerivedKeys.poster(object.key());
 		store.putDerived(posterKey, analysis.poster().jpeg(), "image/jpeg");
-		String thumbnailKey = prefix + "thumbnail.jpg";
+		String thumbnailKey = DerivedKeys.thumbnail(object.key());
 		store.putDerived(thumbnailKey, analysis.thumbnail().jpeg(), "image/jpeg");
 		return new MediaProcessedV1(object.bucket(), object.key(), object.unquotedETag(), object.size(),
 				analysis.kind(), store.derivedBucket(), thumbnailKey, analysis.thumbnail().width(),
