@@ -32,15 +32,14 @@ public class MediaCatalog {
 			    preview_key = :previewKey, rotation = :rotation,
 			    duration_ms = :durationMs, width = :width, height = :height, video_codec = :videoCodec,
 			    fps = :fps, has_audio = :hasAudio, bitrate = :bitrate, processed_etag = :etag, processed_at = now()
-			where object_key = :key and """;
+			where object_key = :key""";
 
 	// A failure never overwrites a success of the same version: a late failure report (e.g. of an earlier attempt)
 	// must not hide a thumbnail that exists. A failure of a newer version does replace an older one's success.
 	private static final String WRITE_FAILED = """
 			update media_file
 			set processing_state = 'failed', processing_error = :reason, processed_etag = :etag, processed_at = now()
-			where object_key = :key and not (processing_state = 'done' and processed_etag is not distinct from :etag)
-			  and """;
+			where object_key = :key and not (processing_state = 'done' and processed_etag is not distinct from :etag)""";
 
 	/** The row knows the result's version, or none yet. */
 	private static final String THIS_VERSION = "(etag is null or etag = :etag)";
@@ -61,7 +60,7 @@ public class MediaCatalog {
 	@Transactional
 	public Recording recordProcessed(MediaProcessedV1 processed, String rowEtag) {
 		var media = processed.metadata();
-		int written = jdbc.sql(WRITE_PROCESSED + (rowEtag == null ? THIS_VERSION : ROW_VERSION))
+		int written = jdbc.sql(WRITE_PROCESSED + " and " + (rowEtag == null ? THIS_VERSION : ROW_VERSION))
 			.param("thumbnailKey", processed.thumbnailKey())
 			.param("thumbnailWidth", processed.thumbnailWidth())
 			.param("thumbnailHeight", processed.thumbnailHeight())
@@ -86,7 +85,7 @@ public class MediaCatalog {
 	/** @param rowEtag as for {@link #recordProcessed} */
 	@Transactional
 	public Recording recordFailed(MediaProcessingFailedV1 failed, String reason, String rowEtag) {
-		int written = jdbc.sql(WRITE_FAILED + (rowEtag == null ? THIS_VERSION : ROW_VERSION))
+		int written = jdbc.sql(WRITE_FAILED + " and " + (rowEtag == null ? THIS_VERSION : ROW_VERSION))
 			.param("reason", reason)
 			.params(versionParams(failed.key(), failed.etag(), rowEtag))
 			.update();
