@@ -134,6 +134,29 @@ class WorkerResultsTest {
 	}
 
 	@Test
+	void aFailureOfTheVersionS3HoldsTakesTheOldVersionsPicturesAwayEvenBeforeTheCatalogHearsOfIt() {
+		String key = pendingFile();
+		stack.s3Client().putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(key).contentType("video/mp4"),
+				RequestBody.fromString("bad new bytes"));
+		String current = await().atMost(Duration.ofSeconds(30)).until(() -> (String) row(key).get("etag"),
+				etag -> etag != null);
+		// The catalog still knows the version before, processed; S3's event of the overwrite is still on its way.
+		jdbc.sql("update media_file set etag = :old where object_key = :key").param("old", ETAG).param("key", key)
+			.update();
+		send(processed(key, ETAG));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(row(key)).containsEntry("processing_state", "done"));
+
+		send(new MediaProcessingFailedV1(KleppResources.MEDIA_BUCKET, key, current, "not a media file"));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(row(key))
+			.containsEntry("processing_state", "failed")
+			.containsEntry("thumbnail_key", null)
+			.containsEntry("preview_key", null)
+			.containsEntry("width", null));
+	}
+
+	@Test
 	void anOverwriteIsProcessedAgainAndEndsFailedWhenItsBytesAreBad() {
 		String key = pendingFile();
 		sendUpload(key, ETAG, "0000000000000001");

@@ -115,9 +115,9 @@ class UntrustedWritesTest {
 			.containsEntry("size", (long) html.length));
 		JsonNode listed = feed(user).get(0);
 		assertThat(listed.get("thumbnail_uri").isNull()).as("no picture of the old bytes").isTrue();
-		assertThat(listed.get("media").isNull() || listed.get("media").get("width").isNull())
-			.as("no metadata of the old bytes")
-			.isTrue();
+		assertThat(listed.get("processing_state").asString()).isEqualTo("failed");
+		assertThat(listed.get("media").isNull()).as("no metadata of the old bytes").isTrue();
+		assertThat(listed.get("preview_uri").isNull()).isTrue();
 		assertNothingDeadLettered(stack);
 	}
 

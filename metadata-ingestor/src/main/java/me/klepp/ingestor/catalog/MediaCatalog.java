@@ -35,10 +35,14 @@ public class MediaCatalog {
 			where object_key = :key""";
 
 	// A failure never overwrites a success of the same version: a late failure report (e.g. of an earlier attempt)
-	// must not hide a thumbnail that exists. A failure of a newer version does replace an older one's success.
+	// must not hide a thumbnail that exists. A failure of a newer version does replace an older one's success, and
+	// takes its pictures and metadata with it: they show other bytes.
 	private static final String WRITE_FAILED = """
 			update media_file
-			set processing_state = 'failed', processing_error = :reason, processed_etag = :etag, processed_at = now()
+			set processing_state = 'failed', processing_error = :reason, processed_etag = :etag, processed_at = now(),
+			    thumbnail_key = null, thumbnail_width = null, thumbnail_height = null, poster_key = null,
+			    poster_width = null, poster_height = null, preview_key = null, rotation = null, duration_ms = null,
+			    width = null, height = null, video_codec = null, fps = null, has_audio = null, bitrate = null
 			where object_key = :key and not (processing_state = 'done' and processed_etag is not distinct from :etag)""";
 
 	/** The row knows the result's version, or none yet. */
