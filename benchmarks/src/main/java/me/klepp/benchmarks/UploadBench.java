@@ -113,7 +113,8 @@ final class UploadBench {
 				.putObjectRequest(put -> put.bucket(KleppResources.MEDIA_BUCKET)
 					.key("friend02/" + UUID.randomUUID() + ".mp4")
 					.contentType("video/mp4")
-					.contentLength(52428800L)));
+					.contentLength(52428800L)
+					.ifNoneMatch("*"))); // the same request the API signs
 			timed(presigner, one, Duration.ofSeconds(3));
 			return timed(presigner, one, Duration.ofSeconds(scale.quick() ? 3 : 10));
 		}

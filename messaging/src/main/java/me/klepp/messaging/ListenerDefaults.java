@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * <li>each message is acknowledged as soon as it is processed, by default not batched: batched acknowledgements
  * can be lost at shutdown in Spring Cloud AWS 4.1.0, which redelivers work that already took effect (batching is
  * a setting, {@code acknowledgementInterval} and {@code acknowledgementThreshold}; docs/adr/0005);</li>
- * <li>a failed message is not acknowledged: it comes back after its visibility timeout until the queue's redrive
- * policy dead-letters it;</li>
+ * <li>a failed message is not acknowledged: it comes back after its visibility timeout; on its last delivery
+ * ({@code maxReceiveCount}) a failure dead-letters it with the reason, before the redrive policy would without
+ * one;</li>
  * <li>on shutdown, polling stops, in-flight messages get {@code shutdownTimeout} to finish and acknowledgements
  * are flushed;</li>
  * <li>when SQS cannot be reached, receiving backs off exponentially and resumes by itself.</li>
@@ -62,8 +63,11 @@ public class ListenerDefaults {
 	}
 
 	@Bean
-	MessageHandling messageHandling(PoisonMessages poison, ObjectProvider<MeterRegistry> registry) {
-		return new MessageHandling(poison, registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+	MessageHandling messageHandling(PoisonMessages poison, ObjectProvider<MeterRegistry> registry,
+			MessagingProperties properties) {
+		return new MessageHandling(poison,
+				registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
+				properties.maxReceiveCount());
 	}
 
 	@Bean

@@ -14,12 +14,15 @@ import org.springframework.messaging.Message;
 /**
  * Wraps a listener's work on one message: logs carry the queue (and, once known, the file) in the MDC, so one
  * file can be followed through every service; metrics count messages by outcome and time their processing and
- * their wait in the queue; poison messages go to the dead-letter queue and are acknowledged; any other failure
- * propagates, so the message is not acknowledged and comes back.
+ * their wait in the queue; poison messages (unreadable, or {@link RejectedMessageException}) go to the
+ * dead-letter queue and are acknowledged; any other failure propagates, so the message is not acknowledged and
+ * comes back, until its last delivery ({@code klepp.messaging.max-receive-count}): then it is dead-lettered here
+ * too, so every message in a dead-letter queue carries its reason in {@code klepp-poison-reason}.
  *
  * <p>
  * Metrics: {@code klepp.messages.processed} (timer; tags {@code queue}, {@code outcome} = ok, failed, poison)
- * and {@code klepp.messages.lag} (timer; time from sending to processing, tag {@code queue}).
+ * and {@code klepp.messages.lag} (timer; time from sending to processing, tag {@code queue}); outcome
+ * {@code gave-up} for a message dead-lettered after its last delivery failed.
  */
 public class MessageHandling {
 
@@ -31,9 +34,12 @@ public class MessageHandling {
 
 	private final MeterRegistry registry;
 
-	MessageHandling(PoisonMessages poison, MeterRegistry registry) {
+	private final int maxReceiveCount;
+
+	MessageHandling(PoisonMessages poison, MeterRegistry registry, int maxReceiveCount) {
 		this.poison = poison;
 		this.registry = registry;
+		this.maxReceiveCount = maxReceiveCount;
 	}
 
 	public void handle(Message<String> message, Work work) {
@@ -46,12 +52,18 @@ public class MessageHandling {
 			work.run(message.getPayload());
 			outcome = "ok";
 		}
-		catch (MalformedEventException | UnsupportedEventException unprocessable) {
+		catch (MalformedEventException | UnsupportedEventException | RejectedMessageException unprocessable) {
 			poison.deadLetter(queue, message.getPayload(), unprocessable.getMessage());
 			outcome = "poison";
 		}
 		catch (Exception e) {
-			throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+			int receives = receiveCount(message.getHeaders());
+			if (receives < maxReceiveCount) {
+				throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+			}
+			// The redrive policy would move it without a reason: move it now, saying what kept failing.
+			poison.deadLetter(queue, message.getPayload(), "gave up after " + receives + " deliveries: " + e);
+			outcome = "gave-up";
 		}
 		finally {
 			sample.stop(registry.timer("klepp.messages.processed", "queue", queue, "outcome", outcome));
@@ -63,6 +75,16 @@ public class MessageHandling {
 	/** Names the file the message is about, for the logs of the rest of its processing. */
 	public static void aboutFile(String key) {
 		MDC.put(MDC_FILE, key);
+	}
+
+	private static int receiveCount(Map<String, Object> headers) {
+		Object count = headers.get(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT);
+		try {
+			return count == null ? 1 : Integer.parseInt(count.toString().trim());
+		}
+		catch (NumberFormatException e) {
+			return 1;
+		}
 	}
 
 	private void recordLag(String queue, Map<String, Object> headers) {

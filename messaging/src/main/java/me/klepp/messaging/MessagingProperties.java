@@ -19,11 +19,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param acknowledgementThreshold processed messages acknowledged together in one request (at most 10, the SQS
  * batch limit), sent when this many are waiting or the interval has passed. Batching saves SQS requests but can
  * lose the last batch at shutdown, which redelivers work that already took effect (docs/adr/0005)
+ * @param maxReceiveCount the queues' {@code maxReceiveCount} (5): a message whose processing fails on this
+ * delivery is moved to the dead-letter queue by the listener, with the failure in {@code klepp-poison-reason};
+ * set it to the redrive policy's value, never higher (the policy would then move it first, without a reason)
  */
 @ConfigurationProperties("klepp.messaging")
 public record MessagingProperties(Duration pollTimeout, Duration shutdownTimeout, Integer maxConcurrentMessages,
 		Duration pollBackOffInitial, Duration pollBackOffMax, Duration acknowledgementInterval,
-		Integer acknowledgementThreshold) {
+		Integer acknowledgementThreshold, Integer maxReceiveCount) {
 
 	public MessagingProperties {
 		pollTimeout = pollTimeout == null ? Duration.ofSeconds(10) : pollTimeout;
@@ -33,6 +36,7 @@ public record MessagingProperties(Duration pollTimeout, Duration shutdownTimeout
 		pollBackOffMax = pollBackOffMax == null ? Duration.ofSeconds(30) : pollBackOffMax;
 		acknowledgementInterval = acknowledgementInterval == null ? Duration.ZERO : acknowledgementInterval;
 		acknowledgementThreshold = acknowledgementThreshold == null ? 0 : acknowledgementThreshold;
+		maxReceiveCount = maxReceiveCount == null || maxReceiveCount <= 0 ? 5 : maxReceiveCount;
 	}
 
 }

@@ -13,7 +13,9 @@ import reactor.core.publisher.Mono;
 /**
  * Deleting a file removes its row and, in the same transaction, queues the deletion of its upload and of its
  * derived objects ({@link DerivedKeys}), which {@link ObjectDeletions} carries out with retries: S3 being down
- * does not leave orphans.
+ * does not leave orphans. It also leaves a final tombstone at the key: a presigned PUT stays valid for its whole
+ * lifetime, and whatever is written there later is deleted again by the metadata ingestor instead of being listed
+ * (docs/adr).
  */
 @Service
 public class FileDeletions {
@@ -60,6 +62,11 @@ public class FileDeletions {
 		return db.sql("delete from media_file where id = :id")
 			.bind("id", id)
 			.then()
+			.then(db.sql("""
+					insert into object_tombstone (object_key, final) values (:key, true)
+					on conflict (object_key) do update set final = true, removed_at = now()""")
+				.bind("key", key)
+				.then())
 			.then(objectDeletions.enqueue(buckets.mediaBucket(), key, false))
 			// Exactly its own derived objects, never a prefix: the key can be a folder of other things' keys.
 			.thenMany(Flux.fromIterable(DerivedKeys.all(key))

@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 /**
  * Uploads go from the browser straight to S3: the API only records a pending file under a key it chooses
  * and signs a PUT bound to that key, the announced Content-Type and size. The S3 event then confirms it.
+ * The PUT is also signed with {@code If-None-Match: *}: where the store honours conditional writes (S3, LocalStack),
+ * the URL writes the object once and a second PUT gets 412, however long the URL stays valid. Where it does not
+ * (S3Proxy), the ingestor reprocesses an overwrite and deletes what is written at a deleted file's key (ADR 12).
  */
 @Service
 class PresignedUploads {
@@ -77,7 +80,11 @@ class PresignedUploads {
 
 	private UploadTicket ticket(String key, String contentType, long size) {
 		PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p.signatureDuration(properties.presignTtl())
-			.putObjectRequest(put -> put.bucket(s3.mediaBucket()).key(key).contentType(contentType).contentLength(size)));
+			.putObjectRequest(put -> put.bucket(s3.mediaBucket())
+				.key(key)
+				.contentType(contentType)
+				.contentLength(size)
+				.ifNoneMatch("*")));
 		Map<String, String> headers = new LinkedHashMap<>();
 		presigned.signedHeaders().forEach((name, values) -> {
 			if (!"host".equalsIgnoreCase(name)) {
@@ -91,6 +98,7 @@ class PresignedUploads {
 		return switch (header.toLowerCase()) {
 			case "content-type" -> "Content-Type";
 			case "content-length" -> "Content-Length";
+			case "if-none-match" -> "If-None-Match";
 			default -> header;
 		};
 	}

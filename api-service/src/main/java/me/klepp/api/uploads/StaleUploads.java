@@ -58,7 +58,12 @@ class StaleUploads {
 			.map(row -> row.get("object_key", String.class))
 			.all()
 			.filterWhen(key -> Mono.fromCallable(() -> !exists(key)).subscribeOn(Schedulers.boundedElastic()))
-			.concatMap(key -> db.sql("delete from media_file where object_key = :key and upload_state = 'pending'")
+			// A final tombstone, as for a deleted file: a PUT with the expired upload's URL is never listed.
+			.concatMap(key -> db.sql("""
+					with expired as (delete from media_file where object_key = :key and upload_state = 'pending'
+					                 returning object_key)
+					insert into object_tombstone (object_key, final) select object_key, true from expired
+					on conflict (object_key) do update set final = true, removed_at = now()""")
 				.bind("key", key)
 				.then()
 				.thenReturn(key))

@@ -36,7 +36,7 @@ class PresignedUploadTest extends ApiIntegrationTest {
 
 		assertThat(ticket.path()).matches("alice/[0-9a-f-]{36}\\.mp4");
 		assertThat(ticket.method()).isEqualTo("PUT");
-		assertThat(ticket.headers()).containsEntry("Content-Type", "video/mp4");
+		assertThat(ticket.headers()).containsEntry("Content-Type", "video/mp4").containsEntry("If-None-Match", "*");
 		assertThat(ticket.expiresAt()).isInTheFuture();
 		assertThat(put(ticket, ticket.headers().get("Content-Type"), bytes).statusCode()).isEqualTo(200);
 
@@ -71,6 +71,34 @@ class PresignedUploadTest extends ApiIntegrationTest {
 		assertThat(refused.body()).contains("SignatureDoesNotMatch");
 		assertThat(stack.s3Client().listObjectsV2(l -> l.bucket("klepp-media").prefix(ticket.path())).contents())
 			.isEmpty();
+	}
+
+	/** S3Proxy 4.1.0 (the devstack's S3) honours {@code If-None-Match: *} on PUT as S3 does (docs/adr/0012). */
+	@Test
+	void aPresignedUrlWritesItsObjectOnceAndCannotOverwriteIt() throws Exception {
+		byte[] first = "first bytes".getBytes();
+		var ticket = announce(stack.accessToken("carol"), "once.mp4", "video/mp4", first.length).expectStatus()
+			.isCreated()
+			.expectBody(UploadTicket.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(put(ticket, ticket.headers().get("Content-Type"), first).statusCode()).isEqualTo(200);
+
+		byte[] second = "other bytes".getBytes(); // the same size: the URL signs the length
+		var again = put(ticket, ticket.headers().get("Content-Type"), second);
+		var withoutTheCondition = HttpRequest.newBuilder(URI.create(ticket.uploadUrl()))
+			.header("Content-Type", ticket.headers().get("Content-Type"))
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(second))
+			.build();
+		var unconditional = http.send(withoutTheCondition, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(again.statusCode()).isEqualTo(412);
+		assertThat(again.body()).contains("PreconditionFailed");
+		assertThat(unconditional.statusCode()).as("the condition is signed: leaving it out breaks the signature")
+			.isEqualTo(403);
+		assertThat(stack.s3Client()
+			.getObjectAsBytes(g -> g.bucket("klepp-media").key(ticket.path()))
+			.asByteArray()).isEqualTo(first);
 	}
 
 	@Test
@@ -179,10 +207,15 @@ class PresignedUploadTest extends ApiIntegrationTest {
 
 	private HttpResponse<String> put(UploadTicket ticket, String contentType, byte[] bytes) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create(ticket.uploadUrl()))
-			.header("Content-Type", contentType)
-			.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
-			.build();
-		return http.send(request, HttpResponse.BodyHandlers.ofString());
+			.header("Content-Type", contentType);
+		// every other header the ticket names, as a client must send them (Content-Length is the body's own)
+		ticket.headers().forEach((name, value) -> {
+			if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+				request.header(name, value);
+			}
+		});
+		request.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

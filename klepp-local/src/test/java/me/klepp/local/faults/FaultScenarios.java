@@ -93,10 +93,15 @@ final class FaultScenarios {
 		return json.readTree(response.body());
 	}
 
+	/** A PUT with the ticket's URL and every header it names (but Content-Length, the body's own). */
 	static int put(JsonNode ticket, byte[] bytes) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create(ticket.get("upload_url").asString()))
-			.header("Content-Type", ticket.get("headers").get("Content-Type").asString())
 			.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+		ticket.get("headers").properties().forEach(h -> {
+			if (!h.getKey().equalsIgnoreCase("content-length")) {
+				request.header(h.getKey(), h.getValue().asString());
+			}
+		});
 		return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 

@@ -1,6 +1,9 @@
 package me.klepp.ingestor.catalog;
 
 
+import java.util.Map;
+import java.util.Optional;
+
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,9 +14,42 @@ import org.springframework.transaction.annotation.Transactional;
  * The ingestor's writes to {@code media_file}. Upload and processing facts go to separate columns, and each
  * write sets absolute values, so applying an event twice, or the two streams in either order, ends in the
  * same row.
+ *
+ * <p>
+ * A result is about one version of the object (its ETag, kept in {@code processed_etag}). It is written when the
+ * row knows that version, or knows none yet (the worker's event may come before S3's; if S3 then reports
+ * another version, {@link ObjectRegistry#created} resets the processing columns). When the row knows another
+ * version, the caller asks S3 which one is current and may write again with {@code rowEtag}.
  */
 @Repository
 public class MediaCatalog {
+
+	private static final String WRITE_PROCESSED = """
+			update media_file
+			set processing_state = 'done', processing_error = null, thumbnail_key = :thumbnailKey,
+			    thumbnail_width = :thumbnailWidth, thumbnail_height = :thumbnailHeight,
+			    poster_key = :posterKey, poster_width = :posterWidth, poster_height = :posterHeight,
+			    preview_key = :previewKey, rotation = :rotation,
+			    duration_ms = :durationMs, width = :width, height = :height, video_codec = :videoCodec,
+			    fps = :fps, has_audio = :hasAudio, bitrate = :bitrate, processed_etag = :etag, processed_at = now()
+			where object_key = :key""";
+
+	// A failure never overwrites a success of the same version: a late failure report (e.g. of an earlier attempt)
+	// must not hide a thumbnail that exists. A failure of a newer version does replace an older one's success, and
+	// takes its pictures and metadata with it: they show other bytes.
+	private static final String WRITE_FAILED = """
+			update media_file
+			set processing_state = 'failed', processing_error = :reason, processed_etag = :etag, processed_at = now(),
+			    thumbnail_key = null, thumbnail_width = null, thumbnail_height = null, poster_key = null,
+			    poster_width = null, poster_height = null, preview_key = null, rotation = null, duration_ms = null,
+			    width = null, height = null, video_codec = null, fps = null, has_audio = null, bitrate = null
+			where object_key = :key and not (processing_state = 'done' and processed_etag is not distinct from :etag)""";
+
+	/** The row knows the result's version, or none yet. */
+	private static final String THIS_VERSION = "(etag is null or etag = :etag)";
+
+	/** The row still knows the version it knew when S3 was asked. */
+	private static final String ROW_VERSION = "etag = :rowEtag";
 
 	private final JdbcClient jdbc;
 
@@ -21,19 +57,14 @@ public class MediaCatalog {
 		this.jdbc = jdbc;
 	}
 
-	/** @return whether a catalog row exists for the object */
+	/**
+	 * @param rowEtag null to write only when the row knows this version or none; else the version the row knew
+	 * when S3 said the result's version is the current one
+	 */
 	@Transactional
-	public boolean recordProcessed(MediaProcessedV1 processed) {
+	public Recording recordProcessed(MediaProcessedV1 processed, String rowEtag) {
 		var media = processed.metadata();
-		return jdbc.sql("""
-				update media_file
-				set processing_state = 'done', processing_error = null, thumbnail_key = :thumbnailKey,
-				    thumbnail_width = :thumbnailWidth, thumbnail_height = :thumbnailHeight,
-				    poster_key = :posterKey, poster_width = :posterWidth, poster_height = :posterHeight,
-				    preview_key = :previewKey, rotation = :rotation,
-				    duration_ms = :durationMs, width = :width, height = :height, video_codec = :videoCodec,
-				    fps = :fps, has_audio = :hasAudio, bitrate = :bitrate, processed_at = now()
-				where object_key = :key""")
+		int written = jdbc.sql(WRITE_PROCESSED + " and " + (rowEtag == null ? THIS_VERSION : ROW_VERSION))
 			.param("thumbnailKey", processed.thumbnailKey())
 			.param("thumbnailWidth", processed.thumbnailWidth())
 			.param("thumbnailHeight", processed.thumbnailHeight())
@@ -50,27 +81,64 @@ public class MediaCatalog {
 			.param("fps", media.fps())
 			.param("hasAudio", media.hasAudio())
 			.param("bitrate", media.bitrate())
-			.param("key", processed.key())
-			.update() > 0;
+			.params(versionParams(processed.key(), processed.etag(), rowEtag))
+			.update();
+		return written > 0 ? Recording.RECORDED_NOW : unwritten(processed.key(), processed.etag());
+	}
+
+	/** @param rowEtag as for {@link #recordProcessed} */
+	@Transactional
+	public Recording recordFailed(MediaProcessingFailedV1 failed, String reason, String rowEtag) {
+		int written = jdbc.sql(WRITE_FAILED + " and " + (rowEtag == null ? THIS_VERSION : ROW_VERSION))
+			.param("reason", reason)
+			.params(versionParams(failed.key(), failed.etag(), rowEtag))
+			.update();
+		return written > 0 ? Recording.RECORDED_NOW : unwritten(failed.key(), failed.etag());
+	}
+
+	private static Map<String, Object> versionParams(String key, String etag, String rowEtag) {
+		return rowEtag == null ? Map.of("key", key, "etag", etag) : Map.of("key", key, "etag", etag, "rowEtag", rowEtag);
+	}
+
+	private Recording unwritten(String key, String etag) {
+		Optional<Optional<String>> row = jdbc.sql("select etag from media_file where object_key = :key")
+			.param("key", key)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.optional();
+		if (row.isEmpty()) {
+			return Recording.NO_ROW;
+		}
+		String known = row.get().orElse(null);
+		if (known != null && !known.equals(etag)) {
+			return new Recording(Recording.Result.OTHER_VERSION, known);
+		}
+		return Recording.KEPT;
 	}
 
 	/**
-	 * A failure never overwrites a success: a late failure report (e.g. of an earlier attempt) must not hide a
-	 * thumbnail that exists.
-	 * @return whether a catalog row exists for the object
+	 * @param rowEtag the version the row knows, for {@link Result#OTHER_VERSION}
 	 */
-	@Transactional
-	public boolean recordFailed(MediaProcessingFailedV1 failed) {
-		jdbc.sql("""
-				update media_file set processing_state = 'failed', processing_error = :reason, processed_at = now()
-				where object_key = :key and processing_state <> 'done'""")
-			.param("reason", failed.reason())
-			.param("key", failed.key())
-			.update();
-		return jdbc.sql("select count(*) from media_file where object_key = :key")
-			.param("key", failed.key())
-			.query(Long.class)
-			.single() > 0;
+	public record Recording(Result result, String rowEtag) {
+
+		static final Recording RECORDED_NOW = new Recording(Result.RECORDED, null);
+
+		static final Recording NO_ROW = new Recording(Result.NO_ROW, null);
+
+		static final Recording KEPT = new Recording(Result.KEPT, null);
+
+		public enum Result {
+
+			/** The row now says what the result says. */
+			RECORDED,
+			/** A failure of the version whose success the row already has: the success stays. */
+			KEPT,
+			/** No row for the key (yet). */
+			NO_ROW,
+			/** The row knows another version of the object. */
+			OTHER_VERSION
+
+		}
+
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import me.klepp.events.DerivedKeys;
 import me.klepp.events.s3.S3Sequencers;
+import me.klepp.ingestor.storage.S3Properties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,25 +16,40 @@ import org.springframework.transaction.annotation.Transactional;
  * Keeps {@code media_file} in step with what S3 says exists, for every object of the bucket: confirming API
  * uploads, registering the ones that bypassed the API, and removing rows whose object was removed. Events for one
  * key are ordered by S3's sequencer: a row remembers the last one applied and a removal leaves a tombstone, so
- * duplicates and late events change nothing.
+ * duplicates and late events change nothing. A key whose file was deleted through the API is final: whatever is
+ * written there later (a presigned PUT is valid for its whole lifetime) is deleted again, never registered.
+ * Another version at a known key (a new ETag) resets the row's processing, so the new bytes are processed and the
+ * old version's pictures and metadata are not shown for them.
  */
 @Repository
 public class ObjectRegistry {
 
 	private final JdbcClient jdbc;
 
-	ObjectRegistry(JdbcClient jdbc) {
+	private final S3Properties buckets;
+
+	ObjectRegistry(JdbcClient jdbc, S3Properties buckets) {
 		this.jdbc = jdbc;
+		this.buckets = buckets;
 	}
 
-	/** @return whether the object is now (still) registered; false if the event was older than what is known */
+	/** @return what became of the object in the catalog */
 	@Transactional
 	public Outcome created(StoredObject object, NewRow whenAbsent) {
-		Optional<String> tombstone = jdbc.sql("select sequencer from object_tombstone where object_key = :key for update")
+		Optional<Tombstone> tombstone = jdbc
+			.sql("select sequencer, final from object_tombstone where object_key = :key for update")
 			.param("key", object.key())
-			.query(String.class)
+			.query((rs, n) -> new Tombstone(rs.getString(1), rs.getBoolean(2)))
 			.optional();
-		if (tombstone.isPresent() && !newer(object.sequencer(), tombstone.get())) {
+		if (tombstone.isPresent() && tombstone.get().permanent()) {
+			// Deleted through the API: the object goes again, with whatever the worker may have made of it.
+			queueDeletion(buckets.mediaBucket(), object.key(), false);
+			for (String derived : DerivedKeys.all(object.key())) {
+				queueDeletion(buckets.derivedBucket(), derived, false);
+			}
+			return Outcome.REFUSED;
+		}
+		if (tombstone.isPresent() && !newer(object.sequencer(), tombstone.get().sequencer())) {
 			return Outcome.STALE;
 		}
 		var existing = jdbc.sql("select last_sequencer from media_file where object_key = :key for update")
@@ -72,6 +88,18 @@ public class ObjectRegistry {
 			.param("time", Timestamp.from(object.time()))
 			.param("key", object.key())
 			.update();
+		// An overwrite: what the processing columns say is about other bytes. The worker has this version's event
+		// and reports on it; until then the file is pending again (and ends failed if the new bytes are bad).
+		jdbc.sql("""
+				update media_file
+				set processing_state = 'pending', processing_error = null, processed_etag = null, processed_at = null,
+				    thumbnail_key = null, thumbnail_width = null, thumbnail_height = null, poster_key = null,
+				    poster_width = null, poster_height = null, preview_key = null, rotation = null, duration_ms = null,
+				    width = null, height = null, video_codec = null, fps = null, has_audio = null, bitrate = null
+				where object_key = :key and processed_etag is not null and processed_etag <> :etag""")
+			.param("etag", object.eTag())
+			.param("key", object.key())
+			.update();
 		tombstone.ifPresent(t -> jdbc.sql("delete from object_tombstone where object_key = :key")
 			.param("key", object.key())
 			.update());
@@ -95,10 +123,7 @@ public class ObjectRegistry {
 			jdbc.sql("delete from media_file where object_key = :key").param("key", key).update();
 			// Exactly its own derived objects, never a prefix: the key can be a folder of other things' keys.
 			for (String derived : DerivedKeys.all(key)) {
-				jdbc.sql("insert into object_deletion (bucket, object_key, is_prefix) values (:bucket, :key, false)")
-					.param("bucket", derivedBucket)
-					.param("key", derived)
-					.update();
+				queueDeletion(derivedBucket, derived, false);
 			}
 		}
 		jdbc.sql("""
@@ -108,6 +133,15 @@ public class ObjectRegistry {
 			.param("sequencer", maxSequencer(key, sequencer))
 			.update();
 		return remove;
+	}
+
+	/** Queues the deletion of an object (or, with {@code prefix}, of every key under it) through the outbox. */
+	public void queueDeletion(String bucket, String key, boolean prefix) {
+		jdbc.sql("insert into object_deletion (bucket, object_key, is_prefix) values (:bucket, :key, :prefix)")
+			.param("bucket", bucket)
+			.param("key", key)
+			.param("prefix", prefix)
+			.update();
 	}
 
 	public Optional<UUID> userId(String name) {
@@ -153,6 +187,9 @@ public class ObjectRegistry {
 		return candidate == null || known == null || S3Sequencers.compare(candidate, known) > 0;
 	}
 
+	private record Tombstone(String sequencer, boolean permanent) {
+	}
+
 	/** What S3 says about an object. */
 	public record StoredObject(String key, Long size, String eTag, String sequencer, Instant time) {
 	}
@@ -171,7 +208,9 @@ public class ObjectRegistry {
 		/** Older than what the catalog already knows about the key: ignored. */
 		STALE,
 		/** Not in the catalog, and nothing to register it with. */
-		UNKNOWN
+		UNKNOWN,
+		/** At the key of a file deleted through the API: not registered, the object's deletion queued. */
+		REFUSED
 
 	}
 

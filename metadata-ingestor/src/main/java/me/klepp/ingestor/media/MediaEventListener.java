@@ -1,18 +1,36 @@
 package me.klepp.ingestor.media;
 
+import java.util.Optional;
+import java.util.function.Function;
+
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import me.klepp.events.EventCodec;
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
 import me.klepp.ingestor.catalog.MediaCatalog;
+import me.klepp.ingestor.catalog.MediaCatalog.Recording;
 import me.klepp.ingestor.catalog.NotYetRegisteredException;
+import me.klepp.ingestor.catalog.ObjectRegistry;
+import me.klepp.ingestor.storage.S3Properties;
+import me.klepp.messaging.MessageHandling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import me.klepp.messaging.MessageHandling;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
-/** The thumbnail worker reports what it made of a file. */
+/**
+ * The thumbnail worker reports what it made of a file. A result is believed only when it passes
+ * {@link ResultChecks} and is about the current version of the object:
+ * <ul>
+ * <li>the row knows that version, or none yet (the worker may be faster than S3's event): written;</li>
+ * <li>the row knows another version: S3 says which is current. The result's: the catalog is behind, written.
+ * Another, or the object is gone: a stale result (of an overwritten or removed object), acknowledged and
+ * ignored;</li>
+ * <li>no row: while S3 holds this version, its registration is still to come, so the message is retried (its
+ * visibility timeout); when the object is gone, the result is stale and what the worker wrote for it is queued
+ * for deletion.</li>
+ * </ul>
+ */
 @Component
 class MediaEventListener {
 
@@ -22,10 +40,23 @@ class MediaEventListener {
 
 	private final MediaCatalog catalog;
 
+	private final ResultChecks checks;
+
+	private final ObjectVersions versions;
+
+	private final ObjectRegistry registry;
+
+	private final S3Properties buckets;
+
 	private final MessageHandling handling;
 
-	MediaEventListener(MediaCatalog catalog, MessageHandling handling) {
+	MediaEventListener(MediaCatalog catalog, ResultChecks checks, ObjectVersions versions, ObjectRegistry registry,
+			S3Properties buckets, MessageHandling handling) {
 		this.catalog = catalog;
+		this.checks = checks;
+		this.versions = versions;
+		this.registry = registry;
+		this.buckets = buckets;
 		this.handling = handling;
 	}
 
@@ -38,19 +69,69 @@ class MediaEventListener {
 		var envelope = codec.decode(body);
 		MessageHandling.aboutFile(envelope.subject());
 		if (envelope.data() instanceof MediaProcessedV1 processed) {
-			if (!catalog.recordProcessed(processed)) {
-				throw new NotYetRegisteredException(processed.key());
+			MessageHandling.aboutFile(processed.key());
+			checks.check(processed);
+			if (accept(processed.key(), processed.etag(), rowEtag -> catalog.recordProcessed(processed, rowEtag))) {
+				log.info("thumbnail and metadata recorded for {}", processed.key());
 			}
-			log.info("thumbnail and metadata recorded for {}", processed.key());
 		}
 		else if (envelope.data() instanceof MediaProcessingFailedV1 failed) {
-			if (!catalog.recordFailed(failed)) {
-				throw new NotYetRegisteredException(failed.key());
+			MessageHandling.aboutFile(failed.key());
+			String reason = checks.check(failed);
+			if (accept(failed.key(), failed.etag(), rowEtag -> catalog.recordFailed(failed, reason, rowEtag))) {
+				log.info("processing of {} failed: {}", failed.key(), reason);
 			}
-			log.info("processing of {} failed: {}", failed.key(), failed.reason());
 		}
 		else {
 			log.warn("{} is not for the ingestor; acknowledged and ignored", envelope.type());
+		}
+	}
+
+	/**
+	 * @param record writes the result, given the version the row must know (null: the result's, or none)
+	 * @return whether the result was written
+	 */
+	private boolean accept(String key, String etag, Function<String, Recording> record) {
+		Recording recording = record.apply(null);
+		switch (recording.result()) {
+			case RECORDED:
+				return true;
+			case KEPT:
+				log.info("late failure report for {} ignored: this version was processed", key);
+				return false;
+			case NO_ROW: {
+				Optional<String> current = versions.current(key);
+				if (current.isEmpty()) {
+					log.info("result for {} ignored: the object is gone; what the worker wrote for it is deleted", key);
+					registry.queueDeletion(buckets.derivedBucket(), key + "/", true);
+					return false;
+				}
+				if (!current.get().equalsIgnoreCase(etag)) {
+					log.info("stale result for {} ignored: it is about version {}, S3 holds {}", key, etag,
+							current.get());
+					return false;
+				}
+				throw new NotYetRegisteredException(key);
+			}
+			case OTHER_VERSION: {
+				Optional<String> current = versions.current(key);
+				if (current.isEmpty() || !current.get().equalsIgnoreCase(etag)) {
+					log.info("stale result for {} ignored: it is about version {}, the catalog knows {}", key, etag,
+							recording.rowEtag());
+					return false;
+				}
+				// S3 holds the result's version: its event is still on its way to the catalog.
+				Recording again = record.apply(recording.rowEtag());
+				if (again.result() == Recording.Result.RECORDED) {
+					return true;
+				}
+				if (again.result() == Recording.Result.KEPT) {
+					return false;
+				}
+				throw new NotYetRegisteredException(key);
+			}
+			default:
+				throw new IllegalStateException(recording.result().toString());
 		}
 	}
 

@@ -1,10 +1,9 @@
 package me.klepp.ingestor.uploads;
 
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import me.klepp.events.MediaKinds;
 import me.klepp.ingestor.catalog.ObjectRegistry;
 import me.klepp.ingestor.storage.S3Properties;
 import org.slf4j.Logger;
@@ -16,18 +15,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Applies S3's word about objects to the catalog, registering objects that arrived without the API: owner from
- * the first key segment, display name from the file name, media kind from the stored Content-Type or else the
- * extension.
+ * the first key segment, display name from the file name, media kind by {@link MediaKinds} (the stored
+ * Content-Type, or else the extension; the thumbnail worker skips by the same rule).
  */
 @Service
 public class DirectUploads {
 
 	private static final Logger log = LoggerFactory.getLogger(DirectUploads.class);
-
-	private static final Map<String, String> KIND_BY_EXTENSION = Map.ofEntries(Map.entry("mp4", "video"),
-			Map.entry("m4v", "video"), Map.entry("mov", "video"), Map.entry("webm", "video"), Map.entry("mkv", "video"),
-			Map.entry("avi", "video"), Map.entry("png", "image"), Map.entry("jpg", "image"), Map.entry("jpeg", "image"),
-			Map.entry("gif", "image"), Map.entry("webp", "image"));
 
 	private final ObjectRegistry registry;
 
@@ -46,6 +40,10 @@ public class DirectUploads {
 
 	public ObjectRegistry.Outcome created(ObjectRegistry.StoredObject object) {
 		ObjectRegistry.Outcome outcome = registry.created(object, null);
+		if (outcome == ObjectRegistry.Outcome.REFUSED) {
+			log.warn("{} was written at the key of a file deleted through the API: deleted again, not listed",
+					object.key());
+		}
 		if (outcome != ObjectRegistry.Outcome.UNKNOWN) {
 			return outcome;
 		}
@@ -88,7 +86,7 @@ public class DirectUploads {
 			throw e;
 		}
 		String fileName = key.substring(key.lastIndexOf('/') + 1);
-		String kind = kind(contentType, fileName);
+		String kind = MediaKinds.of(key, contentType).orElse(null);
 		if (kind == null) {
 			log.warn("{} ({}) is neither a video nor an image: not listed in the feed", key, contentType);
 			return Optional.empty();
@@ -107,20 +105,6 @@ public class DirectUploads {
 		}
 		return Optional.of(new ObjectRegistry.NewRow(ownerId, unclaimed, displayName(fileName),
 				contentType == null ? "application/octet-stream" : contentType, kind));
-	}
-
-	static String kind(String contentType, String fileName) {
-		if (contentType != null) {
-			String type = contentType.toLowerCase(Locale.ROOT);
-			if (type.startsWith("video/")) {
-				return "video";
-			}
-			if (type.startsWith("image/")) {
-				return "image";
-			}
-		}
-		int dot = fileName.lastIndexOf('.');
-		return dot < 0 ? null : KIND_BY_EXTENSION.get(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
 	}
 
 	static String displayName(String fileName) {

@@ -7,7 +7,10 @@ enum Outcome {
 	PROCESSED,
 	/** The file is not usable: failed event sent with the reason. */
 	FAILED,
-	/** Nothing to do: the object is gone or was overwritten, or is not in the media bucket. */
+	/**
+	 * Nothing to do: the object is gone or was overwritten, is not in the media bucket, or can never be a klepp
+	 * file.
+	 */
 	SKIPPED
 
 }

@@ -3,6 +3,7 @@ package me.klepp.thumbnail.jobs;
 import java.util.Optional;
 
 import me.klepp.events.DerivedKeys;
+import me.klepp.events.MediaKinds;
 import me.klepp.events.MediaMetadata;
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
@@ -35,6 +36,9 @@ import org.springframework.stereotype.Service;
  * dead-lettered when retries are exhausted.</li>
  * <li>An object deleted or overwritten before (or while) it is read is skipped: there is nothing to report about
  * it, and a newer upload has its own event.</li>
+ * <li>An object that can never be a klepp file ({@link MediaKinds}: a folder marker, {@code text/html}, no media
+ * type or extension) is skipped before anything is read or written: the ingestor does not list it, so a
+ * thumbnail of it would only be left behind.</li>
  * </ul>
  * Every step overwrites what an earlier attempt may have written, so duplicates and retries are harmless.
  */
@@ -78,6 +82,11 @@ class ThumbnailJobs {
 			return Outcome.SKIPPED;
 		}
 		StoredObject object = found.get();
+		if (MediaKinds.of(object.key(), object.contentType()).isEmpty()) {
+			log.info("{} ({}) can never be a klepp file (not listed by the catalog); skipped", job.key(),
+					object.contentType());
+			return Outcome.SKIPPED;
+		}
 		if (!object.isVersion(job.eTag())) {
 			log.info("{} was overwritten since this {} event; skipped (the newer upload has its own)", job.key(),
 					job.why());

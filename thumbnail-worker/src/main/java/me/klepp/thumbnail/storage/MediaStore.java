@@ -40,7 +40,7 @@ public class MediaStore {
 	public Optional<StoredObject> head(String bucket, String key) {
 		try {
 			HeadObjectResponse head = s3.headObject(h -> h.bucket(bucket).key(key));
-			return Optional.of(new StoredObject(bucket, key, head.eTag(), head.contentLength()));
+			return Optional.of(new StoredObject(bucket, key, head.eTag(), head.contentLength(), head.contentType()));
 		}
 		catch (NoSuchKeyException gone) {
 			return Optional.empty();
@@ -72,8 +72,9 @@ public class MediaStore {
 
 	/**
 	 * @param eTag as S3 returns it (quoted)
+	 * @param contentType as stored; null when the object has none
 	 */
-	public record StoredObject(String bucket, String key, String eTag, long size) {
+	public record StoredObject(String bucket, String key, String eTag, long size, String contentType) {
 
 		/** Whether this is the write an S3 event named (event ETags come without quotes). */
 		public boolean isVersion(String eventETag) {

@@ -9,6 +9,7 @@ import me.klepp.devstack.KleppResources;
 import me.klepp.events.EventCodec;
 import me.klepp.events.EventEnvelope;
 import me.klepp.events.KleppEvent;
+import me.klepp.messaging.PoisonMessages;
 
 import static org.awaitility.Awaitility.await;
 
@@ -69,13 +70,26 @@ final class Inbox {
 
 	/** Whether a message whose body contains {@code text} is in the dead-letter queue of {@code queue}. */
 	static boolean deadLettered(Devstack stack, String queue, String text) {
+		return deadLetterReason(stack, queue, text) != null;
+	}
+
+	/**
+	 * The {@code klepp-poison-reason} of the message whose body contains {@code text} in the dead-letter queue of
+	 * {@code queue}: null when there is no such message, "" when it has no reason.
+	 */
+	static String deadLetterReason(Devstack stack, String queue, String text) {
 		String url = stack.queueUrl(KleppResources.deadLetterQueue(queue));
 		// a short visibility: looking must not hide the message from the next look
 		return stack.sqsClient()
-			.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(1))
+			.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(1)
+				.messageAttributeNames("All"))
 			.messages()
 			.stream()
-			.anyMatch(m -> m.body().contains(text));
+			.filter(m -> m.body().contains(text))
+			.map(m -> m.messageAttributes().containsKey(PoisonMessages.REASON_ATTRIBUTE)
+					? m.messageAttributes().get(PoisonMessages.REASON_ATTRIBUTE).stringValue() : "")
+			.findFirst()
+			.orElse(null);
 	}
 
 }

@@ -16,7 +16,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * When the trouble is not the file but the system around it (here: the queue the results go to does not exist),
- * the message is retried and, once the queue's redrive policy gives up, dead-lettered: kept for an operator to
+ * the message is retried and, on its last delivery, dead-lettered with what kept failing: kept for an operator to
  * redrive, rather than reported as a bad file.
  */
 @SpringBootTest(properties = { "klepp.thumbnail.poll-timeout=1s",
@@ -33,12 +33,15 @@ class InfrastructureFailureTest {
 	}
 
 	@Test
-	void aJobThatCannotReportItsResultIsDeadLetteredAfterItsRetries() {
+	void aJobThatCannotReportItsResultIsDeadLetteredWithTheReasonAfterItsRetries() {
 		String key = "frank/nowhere-to-report.png";
 		stack.s3Client().putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(key), Corpus.image("png"));
 
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> Inbox.deadLettered(stack, KleppResources.THUMBNAIL_UPLOADS_QUEUE, key));
+		String reason = await().atMost(Duration.ofSeconds(30))
+			.until(() -> Inbox.deadLetterReason(stack, KleppResources.THUMBNAIL_UPLOADS_QUEUE, key),
+					found -> found != null);
+		assertThat(reason).startsWith("gave up after " + KleppResources.MAX_RECEIVE_COUNT + " deliveries: ")
+			.contains("QueueDoesNotExist");
 		assertThat(Inbox.eventsFor(stack, key)).isEmpty();
 	}
 

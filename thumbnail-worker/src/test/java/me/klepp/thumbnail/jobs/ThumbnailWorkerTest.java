@@ -147,6 +147,25 @@ class ThumbnailWorkerTest {
 		assertThat(Inbox.eventsFor(stack, key)).hasSize(1);
 	}
 
+	@ParameterizedTest(name = "{0} ({1})")
+	@CsvSource({
+		"dave/folder/,        image/png",
+		"dave/page.html,      text/html",
+		"dave/no-extension,   application/octet-stream",
+	})
+	void objectsTheCatalogNeverListsAreSkippedAcknowledgedAndLeaveNothing(String key, String contentType) {
+		// picture bytes: only the key and type say this can never be a klepp file
+		upload(key, Corpus.image("png"), contentType);
+		String listed = "dave/listed-" + contentType.replace('/', '-') + ".png";
+		upload(listed, Corpus.image("png"), "image/png");
+		Inbox.awaitEvent(stack, listed); // processed after (or beside) the one that is skipped
+
+		awaitUploadsQueueDrained();
+		assertThat(Inbox.eventsFor(stack, key)).isEmpty();
+		assertThat(derivedKeys(key)).isEmpty();
+		assertThat(Inbox.deadLettered(stack, KleppResources.THUMBNAIL_UPLOADS_QUEUE, key)).isFalse();
+	}
+
 	@Test
 	void anObjectRemovedBeforeProcessingIsSkipped() {
 		String key = "alice/gone-before-processing.mp4";
