@@ -1,5 +1,6 @@
 package me.klepp.ingestor.catalog;
 
+import me.klepp.ingestor.storage.S3Properties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -12,7 +13,7 @@ public final class Registries {
 	}
 
 	public static ObjectRegistry on(JdbcClient jdbc) {
-		return new ObjectRegistry(jdbc);
+		return new ObjectRegistry(jdbc, new S3Properties(null, true, "klepp-media", "klepp-media-derived"));
 	}
 
 }
