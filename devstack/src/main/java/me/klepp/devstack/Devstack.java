@@ -2,11 +2,14 @@ package me.klepp.devstack;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import me.klepp.devstack.userpool.LocalUserPool;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -19,7 +22,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The Docker-free local stack: every server klepp talks to in production, started in-process as a real
  * implementation of the same wire protocol. S3 (S3Proxy, SigV4 checked, with S3 event notifications fanned out
  * to the subscribed queues), SQS (ElasticMQ, with dead-letter queues), an OIDC issuer (mock-oauth2-server
- * issuing Cognito-shaped access tokens) and PostgreSQL (embedded binaries, or an external server).
+ * issuing Cognito-shaped access tokens) with a local Cognito user pool on the same port (sign-up and SRP
+ * sign-in for Amplify), and PostgreSQL (embedded binaries, or an external server).
  *
  * <p>
  * Used by the integration tests of every module (transient, dynamic ports) and by the local run command
@@ -47,6 +51,8 @@ public final class Devstack implements AutoCloseable {
 	private EmbeddedS3 s3;
 
 	private EmbeddedOidc oidc;
+
+	private LocalUserPool userPool;
 
 	private int visibilityTimeoutSeconds = 30;
 
@@ -127,9 +133,14 @@ public final class Devstack implements AutoCloseable {
 				Map.of(KleppResources.MEDIA_BUCKET, KleppResources.UPLOAD_SUBSCRIBERS), sqs::send, REGION));
 		s3.createBucket(KleppResources.MEDIA_BUCKET, false);
 		s3.createBucket(KleppResources.DERIVED_BUCKET, false);
-		oidc = track(new EmbeddedOidc(options.oidcPort(), CLIENT_ID));
-		log.info("devstack up in {} ms: S3 {}, SQS {}, OIDC {}, PostgreSQL {}", (System.nanoTime() - began) / 1_000_000,
-				s3.endpoint(), sqs.endpoint(), oidc.issuerUri(), database == null ? options.databaseUrl() : database.jdbcUrl());
+		var tokenProvider = new OAuth2TokenProvider();
+		Path userPoolDir = dataDir("user-pool");
+		userPool = new LocalUserPool(CLIENT_ID, userPoolDir == null ? null : userPoolDir.resolve("users.json"),
+				new IssuerKeys(tokenProvider, this::issuerUri, Clock.systemUTC()));
+		oidc = track(new EmbeddedOidc(options.oidcPort(), CLIENT_ID, tokenProvider, userPool.route()));
+		log.info("devstack up in {} ms: S3 {}, SQS {}, OIDC {}, user pool {}, PostgreSQL {}",
+				(System.nanoTime() - began) / 1_000_000, s3.endpoint(), sqs.endpoint(), oidc.issuerUri(),
+				userPoolEndpoint(), database == null ? options.databaseUrl() : database.jdbcUrl());
 	}
 
 	private Path dataDir(String name) {
@@ -192,6 +203,19 @@ public final class Devstack implements AutoCloseable {
 
 	public String tokenEndpoint() {
 		return oidc.tokenEndpoint();
+	}
+
+	/**
+	 * The local Cognito user pool (sign-up, SRP sign-in, refresh, sign-out), whose tokens the API accepts: its
+	 * id and seeded users, and the codes it sent.
+	 */
+	public LocalUserPool userPool() {
+		return userPool;
+	}
+
+	/** Where user-pool clients send their calls: Amplify's {@code userPoolEndpoint}. */
+	public String userPoolEndpoint() {
+		return "http://127.0.0.1:" + URI.create(oidc.baseUrl()).getPort() + LocalUserPool.PATH;
 	}
 
 	public URI s3Endpoint() {

@@ -39,7 +39,23 @@ public final class KleppSystem implements AutoCloseable {
 	 * them (e.g. an external database).
 	 */
 	public static KleppSystem startWithDefaults(Devstack stack) {
-		return new KleppSystem(stack.springProperties(), new String[0]);
+		return startWithDefaults(stack, Map.of());
+	}
+
+	/**
+	 * As {@link #startWithDefaults(Devstack)}, plus settings that win over the services' own properties files
+	 * (as command-line arguments do), such as the local run's CORS origins; resolve environment overrides of
+	 * them before.
+	 */
+	public static KleppSystem startWithDefaults(Devstack stack, Map<String, String> settings) {
+		String[] args = arguments(settings);
+		return new KleppSystem(stack.springProperties(), args, args);
+	}
+
+	private static String[] arguments(Map<String, String> settings) {
+		List<String> args = new ArrayList<>();
+		settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+		return args.toArray(String[]::new);
 	}
 
 	/** Starts the services with the stack's settings taking precedence over everything, as tests want. */
@@ -66,6 +82,11 @@ public final class KleppSystem implements AutoCloseable {
 		ConfigurableApplicationContext context = application.properties(Map.copyOf(defaults)).run(args);
 		contexts.add(context);
 		return context;
+	}
+
+	/** A setting as the API resolved it (defaults, environment, arguments). */
+	public String apiProperty(String name) {
+		return api.getEnvironment().getProperty(name, "");
 	}
 
 	public int apiPort() {

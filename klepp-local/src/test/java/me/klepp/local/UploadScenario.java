@@ -65,7 +65,7 @@ record UploadScenario(Devstack stack, KleppSystem system, SqsClient queues) {
 			}
 		});
 		assertThat(http.send(put.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-		// the URL writes once: the ticket's If-None-Match: * makes the store refuse a second PUT (ADR 12)
+		// the URL writes once: the ticket's If-None-Match: * makes the store refuse a second PUT (ADR 16)
 		assertThat(ticket.get("headers").get("If-None-Match").asString()).isEqualTo("*");
 		var again = http.send(put.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(again.statusCode()).as(again.body()).isEqualTo(412);

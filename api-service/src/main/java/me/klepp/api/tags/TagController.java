@@ -40,7 +40,7 @@ class TagController {
 		if (offset < 0 || limit < 1 || limit > 100) {
 			throw Problems.badRequest("offset must be 0 or more and limit between 1 and 100");
 		}
-		return tags.page(CurrentUser.of(authentication), offset, limit);
+		return tags.page(CurrentUser.viewer(authentication), offset, limit);
 	}
 
 	@PostMapping

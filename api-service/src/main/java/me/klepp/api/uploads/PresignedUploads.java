@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  * and signs a PUT bound to that key, the announced Content-Type and size. The S3 event then confirms it.
  * The PUT is also signed with {@code If-None-Match: *}: where the store honours conditional writes (S3, LocalStack),
  * the URL writes the object once and a second PUT gets 412, however long the URL stays valid. Where it does not
- * (S3Proxy), the ingestor reprocesses an overwrite and deletes what is written at a deleted file's key (ADR 12).
+ * (S3Proxy), the ingestor reprocesses an overwrite and deletes what is written at a deleted file's key (ADR 16).
  */
 @Service
 class PresignedUploads {

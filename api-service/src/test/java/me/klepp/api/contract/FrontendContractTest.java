@@ -85,10 +85,21 @@ class FrontendContractTest extends ApiIntegrationTest {
 			.expectBody().jsonPath("$.path").isEqualTo(mine);
 		assertThat(paths(get(signedIn, "/api/v2/files?username=" + me))).isEmpty();
 
-		// tags and users lists
-		JsonNode tags = get(api.anonymous(), "/api/v2/tags?offset=0&limit=100");
-		assertThat(tags.get("total_count").asLong()).isPositive();
-		assertThat(tags.get("response").get(0).has("name")).isTrue();
+		// tags and users lists: a tag on a public file is listed to everyone
+		String shown = catalog.file(me, "shown clip").save();
+		String tag = "shown-" + me;
+		signedIn.patch().uri("/api/v2/files").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"path\":\"" + shown + "\",\"tags\":[{\"name\":\"" + tag + "\"}]}").exchange()
+			.expectStatus().isOk();
+		List<String> listed = new ArrayList<>();
+		long tagCount;
+		do {
+			JsonNode tags = get(api.anonymous(), "/api/v2/tags?offset=" + listed.size() + "&limit=100");
+			tagCount = tags.get("total_count").asLong();
+			listed.addAll(tags.get("response").findValuesAsString("name"));
+		}
+		while (listed.size() < tagCount);
+		assertThat(listed).contains(tag).doesNotContain("fail");
 		JsonNode users = get(api.anonymous(), "/api/v2/users?offset=0&limit=100");
 		assertThat(users.get("response").get(0).has("name")).isTrue();
 		assertThat(users.get("response").get(0).has("thumbnail_uri")).isTrue();

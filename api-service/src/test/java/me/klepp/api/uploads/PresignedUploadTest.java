@@ -73,7 +73,7 @@ class PresignedUploadTest extends ApiIntegrationTest {
 			.isEmpty();
 	}
 
-	/** S3Proxy 4.1.0 (the devstack's S3) honours {@code If-None-Match: *} on PUT as S3 does (docs/adr/0012). */
+	/** S3Proxy 4.1.0 (the devstack's S3) honours {@code If-None-Match: *} on PUT as S3 does (docs/adr/0016). */
 	@Test
 	void aPresignedUrlWritesItsObjectOnceAndCannotOverwriteIt() throws Exception {
 		byte[] first = "first bytes".getBytes();
