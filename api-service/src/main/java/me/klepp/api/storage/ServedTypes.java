@@ -1,5 +1,6 @@
 package me.klepp.api.storage;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,10 +11,14 @@ import java.util.Map;
  */
 public final class ServedTypes {
 
-	/** Each type with the file extension a key of it gets. */
-	public static final Map<String, String> EXTENSIONS = Map.of("video/mp4", "mp4", "video/webm", "webm",
-			"video/quicktime", "mov", "video/x-matroska", "mkv", "image/png", "png", "image/jpeg", "jpg", "image/gif",
-			"gif", "image/webp", "webp");
+	/**
+	 * Each type klepp accepts (at presign and streamed upload) and serves, with the file extensions a key of it may
+	 * have, the usual one first. The one list: uploads check against it, and links serve only its types.
+	 */
+	public static final Map<String, List<String>> EXTENSIONS_BY_TYPE = Map.of("video/mp4", List.of("mp4", "m4v"),
+			"video/webm", List.of("webm"), "video/quicktime", List.of("mov", "qt"), "video/x-matroska", List.of("mkv"),
+			"image/png", List.of("png"), "image/jpeg", List.of("jpg", "jpeg", "jpe", "jfif"), "image/gif",
+			List.of("gif"), "image/webp", List.of("webp"));
 
 	static final String UNCHECKED = "application/octet-stream";
 
@@ -21,7 +26,7 @@ public final class ServedTypes {
 	}
 
 	public static boolean accepted(String contentType) {
-		return contentType != null && EXTENSIONS.containsKey(normalize(contentType));
+		return contentType != null && EXTENSIONS_BY_TYPE.containsKey(normalize(contentType));
 	}
 
 	public static String normalize(String contentType) {

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import me.klepp.api.storage.ServedTypes;
+
 /**
  * Which uploads are media: exactly the types klepp processes, the ones {@link SniffedType} recognises by content
  * (a presigned upload is judged by its declared type and name, since the bytes never pass the API), and the
@@ -16,11 +18,8 @@ final class MediaTypes {
 
 	private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,8}");
 
-	/** Accepted types and their extensions, the usual one first. */
-	private static final Map<String, List<String>> EXTENSIONS_BY_TYPE = Map.of("video/mp4", List.of("mp4", "m4v"),
-			"video/webm", List.of("webm"), "video/quicktime", List.of("mov", "qt"), "video/x-matroska", List.of("mkv"),
-			"image/png", List.of("png"), "image/jpeg", List.of("jpg", "jpeg", "jpe", "jfif"), "image/gif",
-			List.of("gif"), "image/webp", List.of("webp"));
+	/** Accepted types and their extensions, the usual one first: the list links are served by. */
+	private static final Map<String, List<String>> EXTENSIONS_BY_TYPE = ServedTypes.EXTENSIONS_BY_TYPE;
 
 	private MediaTypes() {
 	}
@@ -40,8 +39,7 @@ final class MediaTypes {
 	}
 
 	static String normalize(String contentType) {
-		int parameters = contentType.indexOf(';');
-		return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
+		return ServedTypes.normalize(contentType);
 	}
 
 	/**

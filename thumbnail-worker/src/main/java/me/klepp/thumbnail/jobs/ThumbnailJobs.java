@@ -96,6 +96,10 @@ class ThumbnailJobs {
 		Deadline deadline = Deadline.after(properties.jobTimeout());
 		try (S3ObjectSource source = store.open(object)) {
 			MediaAnalysis analysis = analyzer.analyze(source, deadline);
+			Optional<String> notAsDeclared = DeclaredType.mismatch(object.contentType(), analysis);
+			if (notAsDeclared.isPresent()) {
+				throw new MediaAnalysisException(notAsDeclared.get());
+			}
 			long analysisBytes = source.bytesRead();
 			long analysisMs = (System.nanoTime() - began) / 1_000_000;
 			Optional<Preview> preview = previews == null ? Optional.empty()

@@ -20,6 +20,8 @@ import java.util.Objects;
  *                         poster width and never upscaled
  * @param thumbnail        the same picture at most the thumbnail width
  * @param frameTimestampUs where in the clip the poster was taken (microseconds); -1 for images
+ * @param container        FFmpeg's names of the container format, comma-separated, e.g.
+ *                         {@code mov,mp4,m4a,3gp,3g2,mj2}, {@code matroska,webm}, {@code png_pipe}
  */
 public record MediaAnalysis(
         String kind,
@@ -33,7 +35,8 @@ public record MediaAnalysis(
         int rotation,
         Still poster,
         Still thumbnail,
-        long frameTimestampUs) {
+        long frameTimestampUs,
+        String container) {
 
     public static final String KIND_VIDEO = "video";
     public static final String KIND_IMAGE = "image";

@@ -71,11 +71,12 @@ public final class MediaAnalyzer {
             String codec = media.codecName();
             if (media.image) {
                 return new MediaAnalysis(MediaAnalysis.KIND_IMAGE, null, media.displayWidth, media.displayHeight,
-                        codec, null, media.grabber.hasAudio(), null, media.rotation, posterStill, thumbStill, -1);
+                        codec, null, media.grabber.hasAudio(), null, media.rotation, posterStill, thumbStill, -1,
+                        media.containerFormat());
             }
             return new MediaAnalysis(MediaAnalysis.KIND_VIDEO, durationMs, media.displayWidth, media.displayHeight,
                     codec, media.fps(), media.grabber.hasAudio(), media.bitrate(), media.rotation, posterStill,
-                    thumbStill, chosen.timestampUs());
+                    thumbStill, chosen.timestampUs(), media.containerFormat());
         }
     }
 

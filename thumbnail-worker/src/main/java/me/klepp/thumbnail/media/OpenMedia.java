@@ -193,6 +193,12 @@ final class OpenMedia implements AutoCloseable {
 
     // ---- metadata -------------------------------------------------------------------------------------------
 
+    /** FFmpeg's names of the container (demuxer), comma-separated; empty when unknown. */
+    String containerFormat() {
+        String format = grabber.getFormat();
+        return format == null ? "" : format;
+    }
+
     String codecName() {
         BytePointer name = avcodec_get_name(grabber.getVideoCodec()); // static string, not ours to free
         String s = name == null || name.isNull() ? null : name.getString();

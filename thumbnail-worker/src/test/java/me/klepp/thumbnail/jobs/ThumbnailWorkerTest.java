@@ -147,6 +147,56 @@ class ThumbnailWorkerTest {
 		assertThat(Inbox.eventsFor(stack, key)).hasSize(1);
 	}
 
+	@ParameterizedTest(name = "{0} as {1}")
+	@CsvSource({
+		"png,  image/jpeg",
+		"jpg,  image/png",
+		"gif,  image/webp",
+		"webm, video/mp4",
+		"mp4,  video/webm",
+		"png,  video/mp4",
+		"mp4,  image/png",
+	})
+	void aFileWhoseBytesAreNotWhatItsTypeSaysEndsFailed(String content, String declared) {
+		Path file = switch (content) {
+			case "webm" -> Corpus.vp9();
+			case "mp4" -> Corpus.tiny();
+			default -> Corpus.image(content);
+		};
+		String key = "erin/claims-" + declared.replace('/', '-') + "-is-" + content;
+		upload(key, file, declared);
+
+		MediaProcessingFailedV1 failed = (MediaProcessingFailedV1) Inbox.awaitEvent(stack, key);
+
+		assertThat(failed.reason()).endsWith("is not " + declared + " as declared");
+		assertThat(derivedKeys(key)).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0} as {1}")
+	@CsvSource({
+		"png,   image/png",
+		"jpg,   image/jpeg",
+		"gif,   image/gif",
+		"webp,  image/webp",
+		"mp4,   video/mp4",
+		"mp4,   video/quicktime",
+		"mov,   video/quicktime",
+		"webm,  video/webm",
+		"webm,  video/x-matroska",
+	})
+	void aFileOfEveryAcceptedTypeIsProcessedAsItself(String content, String declared) {
+		Path file = switch (content) {
+			case "webm" -> Corpus.vp9();
+			case "mp4" -> Corpus.tiny();
+			case "mov" -> Corpus.hevc10();
+			default -> Corpus.image(content);
+		};
+		String key = "erin/is-" + content + "-as-" + declared.replace('/', '-');
+		upload(key, file, declared);
+
+		assertThat(Inbox.awaitEvent(stack, key)).isInstanceOf(MediaProcessedV1.class);
+	}
+
 	@ParameterizedTest(name = "{0} ({1})")
 	@CsvSource({
 		"dave/folder/,        image/png",
