@@ -110,6 +110,26 @@ class FeedReadinessTest extends ApiIntegrationTest {
 		assertThat(paths(get(api.withToken(token), "/api/v2/files?path=" + secret))).isEmpty();
 		api.withToken(token).get().uri("/api/v2/files/" + secret).exchange().expectStatus().isNotFound();
 		assertThat(paths(get(api.as(alice), feed("hidden=true")))).containsExactly(secret);
+
+		// nor the tags only that hidden file carries
+		String tag = "secret-" + alice.toLowerCase();
+		api.as(alice).patch().uri("/api/v2/files").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"path\":\"" + secret + "\",\"tags\":[{\"name\":\"" + tag + "\"}]}").exchange()
+			.expectStatus().isOk();
+		assertThat(allTags(api.as(alice))).contains(tag);
+		assertThat(allTags(api.withToken(token))).doesNotContain(tag);
+	}
+
+	private List<String> allTags(WebTestClient client) {
+		List<String> names = new ArrayList<>();
+		long total;
+		do {
+			JsonNode page = get(client, "/api/v2/tags?limit=100&offset=" + names.size());
+			total = page.get("total_count").asLong();
+			names.addAll(page.get("response").findValuesAsString("name"));
+		}
+		while (names.size() < total);
+		return names;
 	}
 
 	private String feed(String query) {
