@@ -2,7 +2,6 @@ package me.klepp.ingestor;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 import me.klepp.devstack.Devstack;
 import me.klepp.devstack.KleppResources;
@@ -101,18 +100,7 @@ class DerivativesTest {
 	}
 
 	private String pendingFile() {
-		UUID owner = UUID.randomUUID();
-		String name = "user-" + owner;
-		jdbc.sql("insert into app_user (id, name) values (:id, :name)").param("id", owner).param("name", name).update();
-		String key = name + "/" + UUID.randomUUID() + ".mp4";
-		jdbc.sql("""
-				insert into media_file (id, object_key, owner_id, display_name, content_type, media_kind, declared_size)
-				values (:id, :key, :owner, 'clip', 'video/mp4', 'video', 4096)""")
-			.param("id", UUID.randomUUID())
-			.param("key", key)
-			.param("owner", owner)
-			.update();
-		return key;
+		return PendingFiles.create(jdbc);
 	}
 
 	private void send(KleppEvent event) {

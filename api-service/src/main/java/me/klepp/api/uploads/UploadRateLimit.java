@@ -1,11 +1,8 @@
 package me.klepp.api.uploads;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import me.klepp.api.auth.CurrentUser;
 import me.klepp.api.problems.ProblemResponses;
+import me.klepp.api.web.PerUserRateLimit;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -23,12 +20,10 @@ import reactor.core.publisher.Mono;
 @Component
 class UploadRateLimit implements WebFilter {
 
-	private final UploadProperties properties;
-
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+	private final PerUserRateLimit limit;
 
 	UploadRateLimit(UploadProperties properties) {
-		this.properties = properties;
+		this.limit = new PerUserRateLimit(properties.perUserPerMinute(), "uploads started");
 	}
 
 	@Override
@@ -39,8 +34,7 @@ class UploadRateLimit implements WebFilter {
 		return ReactiveSecurityContextHolder.getContext()
 			.mapNotNull(context -> CurrentUser.of(context.getAuthentication()))
 			.flatMap(user -> {
-				long waitSeconds = buckets.computeIfAbsent(user.username().toLowerCase(), name -> new Bucket())
-					.take(properties.perUserPerMinute());
+				long waitSeconds = limit.tryTake(user.username());
 				return waitSeconds == 0 ? chain.filter(exchange).thenReturn(true) : tooMany(exchange, waitSeconds);
 			})
 			.switchIfEmpty(chain.filter(exchange).thenReturn(true))
@@ -60,27 +54,6 @@ class UploadRateLimit implements WebFilter {
 		return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
 				"too many uploads started; try again in " + waitSeconds + " s")
 			.thenReturn(false);
-	}
-
-	/** Tokens refill continuously at {@code perMinute} per minute up to {@code perMinute}. */
-	private static final class Bucket {
-
-		private double tokens = -1;
-
-		private long updatedNanos = System.nanoTime();
-
-		synchronized long take(int perMinute) {
-			long now = System.nanoTime();
-			double perNano = perMinute / (double) Duration.ofMinutes(1).toNanos();
-			tokens = tokens < 0 ? perMinute : Math.min(perMinute, tokens + (now - updatedNanos) * perNano);
-			updatedNanos = now;
-			if (tokens >= 1) {
-				tokens -= 1;
-				return 0;
-			}
-			return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1_000_000_000L));
-		}
-
 	}
 
 }

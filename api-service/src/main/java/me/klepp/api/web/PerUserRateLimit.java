@@ -1,6 +1,7 @@
 package me.klepp.api.web;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,14 +30,18 @@ public final class PerUserRateLimit {
 
 	/** Takes one token of the user's bucket, or throws a 429 problem with {@code Retry-After} when there is none. */
 	public void take(String username) {
-		long waitSeconds = buckets.computeIfAbsent(username.toLowerCase(java.util.Locale.ROOT), name -> new Bucket())
-			.take(perMinute);
+		long waitSeconds = tryTake(username);
 		if (waitSeconds > 0) {
 			ErrorResponseException tooMany = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too many " + what
 					+ " (at most " + perMinute + " a minute); try again in " + waitSeconds + " s");
 			tooMany.getHeaders().set("Retry-After", Long.toString(waitSeconds));
 			throw tooMany;
 		}
+	}
+
+	/** Takes one token of the user's bucket: 0 when there was one, else the seconds until there is. */
+	public long tryTake(String username) {
+		return buckets.computeIfAbsent(username.toLowerCase(Locale.ROOT), name -> new Bucket()).take(perMinute);
 	}
 
 	private static final class Bucket {

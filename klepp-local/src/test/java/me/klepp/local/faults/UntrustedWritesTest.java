@@ -194,9 +194,11 @@ class UntrustedWritesTest {
 			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
+	/** Everything of the user's the user sees: every medium, in every state (failed files only to their owner). */
 	private List<JsonNode> feed(String user) throws Exception {
 		var response = http.send(HttpRequest.newBuilder(
-				api("/api/v2/files?username=" + URLEncoder.encode(user, StandardCharsets.UTF_8))).build(),
+				api("/api/v2/files?media=all&state=all&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)))
+			.header("Authorization", "Bearer " + stack.accessToken(user)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		List<JsonNode> items = new java.util.ArrayList<>();
