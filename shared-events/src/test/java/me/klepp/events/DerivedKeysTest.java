@@ -9,9 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DerivedKeysTest {
 
 	@Test
-	void anUploadOwnsExactlyItsThreeDerivedKeys() {
+	void anUploadOwnsExactlyItsFourDerivedKeys() {
 		assertThat(DerivedKeys.all("alice/a.mp4")).containsExactly("alice/a.mp4/poster.jpg",
-				"alice/a.mp4/thumbnail.jpg", "alice/a.mp4/preview.mp4");
+				"alice/a.mp4/thumbnail.jpg", "alice/a.mp4/preview.mp4", "alice/a.mp4/playable.mp4");
+		assertThat(DerivedKeys.belongsTo("alice/a.mp4", DerivedKeys.playable("alice/a.mp4"))).isTrue();
 		assertThat(DerivedKeys.belongsTo("alice/a.mp4", DerivedKeys.poster("alice/a.mp4"))).isTrue();
 		assertThat(DerivedKeys.belongsTo("alice/a.mp4", "alice/a.mp4/other.jpg")).isFalse();
 		assertThat(DerivedKeys.belongsTo("alice/a.mp4", null)).isFalse();

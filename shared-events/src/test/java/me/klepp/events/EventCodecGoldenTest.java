@@ -54,7 +54,37 @@ class EventCodecGoldenTest {
                     MediaRegenerationRequestedV1.one(
                             "klepp-media",
                             "alice/2026/01/ShareX_Ab Cdé.mp4",
-                            "requested by moderator carol")));
+                            "requested by moderator carol")),
+            RenditionReadyV1.TYPE, new EventEnvelope<>(
+                    "5e2a9c14-7b3d-4e8f-a061-c9d2b4f7e813",
+                    "/klepp/rendition-worker",
+                    RenditionReadyV1.TYPE,
+                    Instant.parse("2026-01-01T12:01:30Z"),
+                    "alice/2026/01/OBS 2026-01-01 12-00-00.mkv",
+                    new RenditionReadyV1(
+                            "klepp-media",
+                            "alice/2026/01/OBS 2026-01-01 12-00-00.mkv",
+                            "9b2cf535f27731c974343645a3985328-12",
+                            RenditionReadyV1.TRANSCODE,
+                            "hevc main 10 (yuv420p10le) in matroska",
+                            "klepp-media-derived",
+                            "alice/2026/01/OBS 2026-01-01 12-00-00.mkv/playable.mp4",
+                            48_234_112L,
+                            1920,
+                            1080,
+                            "h264",
+                            30_017L)),
+            RenditionFailedV1.TYPE, new EventEnvelope<>(
+                    "a4f07d3e-2c91-4b6a-8e5f-17d0c3b92a64",
+                    "/klepp/rendition-worker",
+                    RenditionFailedV1.TYPE,
+                    Instant.parse("2026-01-01T12:20:00Z"),
+                    "bob/2026/01/long.mov",
+                    new RenditionFailedV1(
+                            "klepp-media",
+                            "bob/2026/01/long.mov",
+                            "0cc175b9c0f1b6a831c399e269772661",
+                            "transcode ran past its time limit of 20 min (gave up after 3 attempts)")));
 
     private final EventCodec codec = new EventCodec();
 
@@ -65,7 +95,7 @@ class EventCodecGoldenTest {
     @Test
     void finds_every_event_type() {
         assertThat(eventTypes()).containsExactlyInAnyOrder(MediaProcessedV1.TYPE, MediaProcessingFailedV1.TYPE,
-                MediaRegenerationRequestedV1.TYPE);
+                MediaRegenerationRequestedV1.TYPE, RenditionReadyV1.TYPE, RenditionFailedV1.TYPE);
     }
 
     @ParameterizedTest

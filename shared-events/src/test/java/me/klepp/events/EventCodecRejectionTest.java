@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 class EventCodecRejectionTest {
 
     private static final String SUPPORTED = "supported: me.klepp.media.processed.v1, me.klepp.media.processing-failed.v1, "
-            + "me.klepp.media.regeneration-requested.v1";
+            + "me.klepp.media.regeneration-requested.v1, me.klepp.media.rendition-failed.v1, "
+            + "me.klepp.media.rendition-ready.v1";
 
     private final EventCodec codec = new EventCodec();
 
