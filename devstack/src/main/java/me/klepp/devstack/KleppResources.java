@@ -24,12 +24,6 @@ public final class KleppResources {
 
 	public static final String THUMBNAIL_UPLOADS_QUEUE = "klepp-thumbnail-uploads";
 
-	/**
-	 * Upload events for the rendition worker (web-playable MP4s of videos that need one), subscribed to
-	 * {@link #UPLOADS_TOPIC} like the others, so a long transcode never delays a thumbnail.
-	 */
-	public static final String RENDITION_UPLOADS_QUEUE = "klepp-rendition-uploads";
-
 	/** Versioned klepp events (e.g. {@code me.klepp.media.processed.v1}) for the metadata ingestor. */
 	public static final String MEDIA_EVENTS_QUEUE = "klepp-media-events";
 
