@@ -1,0 +1,37 @@
+package me.klepp.rendition.playback;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How renditions are made.
+ *
+ * @param maxLines     the shorter side of a transcoded picture at most this many pixels (1080: landscape clips at
+ *                     most 1080 lines tall, portrait ones 1080 wide); never upscaled
+ * @param maxFps       a transcode keeps the source's frame rate up to this
+ * @param videoEncoder FFmpeg's H.264 encoder: {@code libopenh264} in the LGPL build of JavaCV's FFmpeg that klepp
+ *                     ships, {@code libx264} with the GPL build
+ * @param bitsPerPixel video bit rate of a transcode per pixel and frame (0.08 gives about 10 Mbit/s at 1080p60)
+ * @param audioBitrate AAC bit rate of a transcode, bits/s
+ */
+@ConfigurationProperties("klepp.rendition")
+public record RenditionProperties(Integer maxLines, Integer maxFps, String videoEncoder, Double bitsPerPixel,
+		Integer audioBitrate) {
+
+	public RenditionProperties {
+		maxLines = maxLines == null ? 1080 : maxLines;
+		maxFps = maxFps == null ? 60 : maxFps;
+		videoEncoder = videoEncoder == null ? "libopenh264" : videoEncoder;
+		bitsPerPixel = bitsPerPixel == null ? 0.08 : bitsPerPixel;
+		audioBitrate = audioBitrate == null ? 160_000 : audioBitrate;
+		if (maxLines < 16 || maxFps < 1 || bitsPerPixel <= 0 || audioBitrate < 16_000) {
+			throw new IllegalArgumentException("klepp.rendition: max-lines ≥ 16, max-fps ≥ 1, bits-per-pixel > 0 and "
+					+ "audio-bitrate ≥ 16000, not " + maxLines + ", " + maxFps + ", " + bitsPerPixel + ", "
+					+ audioBitrate);
+		}
+	}
+
+	public static RenditionProperties defaults() {
+		return new RenditionProperties(null, null, null, null, null);
+	}
+
+}

@@ -1,0 +1,119 @@
+package me.klepp.rendition.playback;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Every kind of clip a friend uploads comes out as what browsers play: the decision the policy took, and the file
+ * made decoded back (H.264 4:2:0 8-bit, index first, as long as the source, shown at the source's size, audio
+ * when the source has it).
+ */
+class RenditionsTest {
+
+	@TempDir
+	Path dir;
+
+	private final Renditions renditions = new Renditions(RenditionProperties.defaults());
+
+	@ParameterizedTest(name = "{0}: {1}")
+	@CsvSource(delimiter = '|', value = {
+		"h264 mp4, index last, aac     | REMUX     | 320 | 180 | true",
+		"h264 mkv                      | REMUX     | 320 | 180 | false",
+		"h264 mov, aac                 | REMUX     | 320 | 180 | true",
+		"h264 mov, rotated             | REMUX     | 240 | 320 | true",
+		"h264 mkv, opus                | TRANSCODE | 320 | 180 | true",
+		"h264 mkv, 0.5 s               | REMUX     | 320 | 180 | false",
+		"h264 4:4:4 mkv, odd size      | TRANSCODE | 320 | 180 | false",
+		"hevc mp4                      | TRANSCODE | 320 | 180 | false",
+		"hevc 10-bit mov, aac          | TRANSCODE | 320 | 180 | true",
+		"hevc hdr pq mkv               | TRANSCODE | 320 | 180 | false",
+		"vp9 webm, opus                | TRANSCODE | 320 | 180 | true",
+		"av1 webm                      | TRANSCODE | 320 | 180 | false",
+	})
+	void everyClipComesOutPlayable(String clip, Decision.Way way, int width, int height, boolean audio)
+			throws Exception {
+		Path source = corpus(clip);
+		SourceProbe original = Probes.probe(source);
+
+		Rendition rendition = renditions.make(source, dir.resolve("playable.mp4"));
+
+		assertThat(rendition.decision().way()).as(rendition.decision().reason()).isEqualTo(way);
+		SourceProbe made = Probes.probe(rendition.file());
+		assertThat(made.videoCodec()).isEqualTo("h264");
+		assertThat(made.pixelFormat()).isIn("yuv420p", "yuvj420p");
+		assertThat(made.mp4()).as("an MP4, not QuickTime or Matroska").isTrue();
+		assertThat(made.indexFirst()).as("index before the media data").isTrue();
+		assertThat(made.hdr()).isFalse();
+		assertThat(made.displayWidth()).isEqualTo(width);
+		assertThat(made.displayHeight()).isEqualTo(height);
+		assertThat(rendition.width()).isEqualTo(width);
+		assertThat(rendition.height()).isEqualTo(height);
+		assertThat(made.durationUs() / 1e6).as("duration, s").isCloseTo(original.durationUs() / 1e6, within(0.1));
+		assertThat(made.hasAudio()).as("audio").isEqualTo(audio);
+		if (audio) {
+			assertThat(made.audioCodec()).isEqualTo("aac");
+		}
+		assertThat(rendition.sizeBytes()).isPositive();
+	}
+
+	@Test
+	void aWebSafeMp4IsServedAsItIs() throws Exception {
+		Path remuxed = renditions.make(corpus("h264 mp4, index last, aac"), dir.resolve("faststart.mp4")).file();
+
+		Rendition again = renditions.make(remuxed, dir.resolve("unused.mp4"));
+
+		assertThat(again.decision().way()).isEqualTo(Decision.Way.ORIGINAL);
+		assertThat(again.file()).isNull();
+		assertThat(dir.resolve("unused.mp4")).doesNotExist();
+		assertThat(again.sizeBytes()).isEqualTo(java.nio.file.Files.size(remuxed));
+	}
+
+	@Test
+	void aTranscodeIsCappedInSizeAndFrameRateAndNeverUpscaled() throws Exception {
+		Path big = Clips.generated(dir, "big.mkv", "mkv", "vp9", 640, 360, 1, 50, false);
+		Renditions capped = new Renditions(new RenditionProperties(180, 25, null, null, null));
+
+		Rendition rendition = capped.make(big, dir.resolve("capped.mp4"));
+
+		SourceProbe made = Probes.probe(rendition.file());
+		assertThat(made.width()).isEqualTo(320);
+		assertThat(made.height()).isEqualTo(180);
+		assertThat(made.fps()).isCloseTo(25, within(0.5));
+		Rendition small = capped.make(Clips.committed("hevc-320x180.mp4"), dir.resolve("small.mp4"));
+		assertThat(small.width()).as("never upscaled").isEqualTo(320);
+	}
+
+	@Test
+	void somethingThatIsNotAVideoIsRefusedWithAReason() {
+		assertThatThrownBy(() -> renditions.make(Clips.text(dir), dir.resolve("x.mp4")))
+			.isInstanceOf(RenditionException.class)
+			.hasMessageStartingWith("not a video FFmpeg can open");
+	}
+
+	private Path corpus(String clip) {
+		return switch (clip.trim()) {
+			case "h264 mp4, index last, aac" -> Clips.generated(dir, "a.mp4", "mp4", "h264", 320, 180, 2, 25, true);
+			case "h264 mkv" -> Clips.generated(dir, "b.mkv", "mkv", "h264", 320, 180, 2, 25, false);
+			case "h264 mov, aac" -> Clips.generated(dir, "c.mov", "mov", "h264", 320, 180, 2, 25, true);
+			case "h264 mov, rotated" -> Clips.committed("h264-rotated-320x240.mov");
+			case "h264 mkv, opus" -> Clips.generated(dir, "d.mkv", "mkv", "h264", 320, 180, 2, 25, true);
+			case "h264 mkv, 0.5 s" -> Clips.generated(dir, "e.mkv", "mkv", "h264", 320, 180, 0.5, 30, false);
+			case "h264 4:4:4 mkv, odd size" -> Clips.committed("h264-444-odd-321x181.mkv");
+			case "hevc mp4" -> Clips.committed("hevc-320x180.mp4");
+			case "hevc 10-bit mov, aac" -> Clips.committed("hevc10-320x180-aac.mov");
+			case "hevc hdr pq mkv" -> Clips.committed("hevc-pq-320x180.mkv");
+			case "vp9 webm, opus" -> Clips.generated(dir, "f.webm", "webm", "vp9", 320, 180, 2, 30, true);
+			case "av1 webm" -> Clips.committed("av1-320x180.webm");
+			default -> throw new IllegalArgumentException(clip);
+		};
+	}
+
+}
