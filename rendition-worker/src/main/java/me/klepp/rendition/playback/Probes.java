@@ -33,7 +33,8 @@ final class Probes {
 				grabber.start(); // with the stream info: the pixel format is only known after it
 			}
 			catch (FrameGrabber.Exception e) {
-				throw new RenditionException("not a video FFmpeg can open (" + e.getMessage() + ")");
+				// FFmpeg's message names the worker's temporary file: nothing for the catalog
+				throw new RenditionException("not a video FFmpeg can open", e);
 			}
 			AVFormatContext format = grabber.getFormatContext();
 			AVCodecParameters video = null;

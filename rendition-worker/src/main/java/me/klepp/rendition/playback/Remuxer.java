@@ -18,7 +18,7 @@ final class Remuxer {
 	private Remuxer() {
 	}
 
-	static void remux(Path source, SourceProbe probe, Path target) throws RenditionException {
+	static void remux(Path source, SourceProbe probe, Path target, TimeLimit limit) throws RenditionException {
 		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile())) {
 			grabber.setOption("protocol_whitelist", "file");
 			grabber.start(false);
@@ -41,6 +41,7 @@ final class Remuxer {
 				recorder.start(input);
 				AVPacket packet;
 				while ((packet = grabber.grabPacket()) != null) {
+					limit.check();
 					recorder.recordPacket(packet);
 				}
 				recorder.stop();

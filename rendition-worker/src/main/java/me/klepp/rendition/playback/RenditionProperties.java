@@ -1,5 +1,7 @@
 package me.klepp.rendition.playback;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,10 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     ships, {@code libx264} with the GPL build
  * @param bitsPerPixel video bit rate of a transcode per pixel and frame (0.08 gives about 10 Mbit/s at 1080p60)
  * @param audioBitrate AAC bit rate of a transcode, bits/s
+ * @param timeLimit    the time one remux or transcode may take, at least: a clip gets this plus
+ *                     {@code timeLimitPerMinute} per minute it lasts; past it the job stops and is retried
+ * @param timeLimitPerMinute added to {@code timeLimit} per minute of the clip
  */
 @ConfigurationProperties("klepp.rendition")
 public record RenditionProperties(Integer maxLines, Integer maxFps, String videoEncoder, Double bitsPerPixel,
-		Integer audioBitrate) {
+		Integer audioBitrate, Duration timeLimit, Duration timeLimitPerMinute) {
 
 	public RenditionProperties {
 		maxLines = maxLines == null ? 1080 : maxLines;
@@ -23,6 +28,8 @@ public record RenditionProperties(Integer maxLines, Integer maxFps, String video
 		videoEncoder = videoEncoder == null ? "libopenh264" : videoEncoder;
 		bitsPerPixel = bitsPerPixel == null ? 0.08 : bitsPerPixel;
 		audioBitrate = audioBitrate == null ? 160_000 : audioBitrate;
+		timeLimit = timeLimit == null ? Duration.ofMinutes(2) : timeLimit;
+		timeLimitPerMinute = timeLimitPerMinute == null ? Duration.ofMinutes(2) : timeLimitPerMinute;
 		if (maxLines < 16 || maxFps < 1 || bitsPerPixel <= 0 || audioBitrate < 16_000) {
 			throw new IllegalArgumentException("klepp.rendition: max-lines ≥ 16, max-fps ≥ 1, bits-per-pixel > 0 and "
 					+ "audio-bitrate ≥ 16000, not " + maxLines + ", " + maxFps + ", " + bitsPerPixel + ", "
@@ -31,7 +38,13 @@ public record RenditionProperties(Integer maxLines, Integer maxFps, String video
 	}
 
 	public static RenditionProperties defaults() {
-		return new RenditionProperties(null, null, null, null, null);
+		return new RenditionProperties(null, null, null, null, null, null, null);
+	}
+
+	/** The time a clip lasting {@code durationUs} may take to remux or transcode. */
+	Duration timeLimit(long durationUs) {
+		double minutes = Math.max(0, durationUs) / 60e6;
+		return timeLimit.plusMillis(Math.round(timeLimitPerMinute.toMillis() * minutes));
 	}
 
 }

@@ -13,7 +13,10 @@ public final class Renditions {
 
 	private final Transcoder transcoder;
 
+	private final RenditionProperties properties;
+
 	public Renditions(RenditionProperties properties) {
+		this.properties = properties;
 		this.transcoder = new Transcoder(properties);
 	}
 
@@ -24,13 +27,14 @@ public final class Renditions {
 	public Rendition make(Path source, Path target) throws RenditionException {
 		SourceProbe probe = Probes.probe(source);
 		Decision decision = PlaybackPolicy.decide(probe);
+		TimeLimit limit = TimeLimit.start(properties.timeLimit(probe.durationUs()));
 		switch (decision.way()) {
 			case ORIGINAL -> {
 				return new Rendition(decision, null, probe.displayWidth(), probe.displayHeight(), probe.videoCodec(),
 						probe.durationUs(), size(source));
 			}
-			case REMUX -> Remuxer.remux(source, probe, target);
-			case TRANSCODE -> transcoder.transcode(source, probe, target);
+			case REMUX -> Remuxer.remux(source, probe, target, limit);
+			case TRANSCODE -> transcoder.transcode(source, probe, target, limit);
 		}
 		SourceProbe made = Probes.probe(target);
 		Decision check = PlaybackPolicy.decide(made);

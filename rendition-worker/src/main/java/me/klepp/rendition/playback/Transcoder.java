@@ -42,7 +42,7 @@ final class Transcoder {
 		return Math.min(fps, properties.maxFps());
 	}
 
-	void transcode(Path source, SourceProbe probe, Path target) throws RenditionException {
+	void transcode(Path source, SourceProbe probe, Path target, TimeLimit limit) throws RenditionException {
 		Size size = outputSize(probe);
 		double fps = outputFps(probe);
 		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile())) {
@@ -62,6 +62,7 @@ final class Transcoder {
 				recorder.start();
 				Frame frame;
 				while ((frame = grabber.grab()) != null) {
+					limit.check();
 					if (frame.image != null) {
 						filter.push(frame, decodedFormat);
 						record(filter, recorder);

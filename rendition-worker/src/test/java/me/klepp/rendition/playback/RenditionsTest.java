@@ -79,7 +79,7 @@ class RenditionsTest {
 	@Test
 	void aTranscodeIsCappedInSizeAndFrameRateAndNeverUpscaled() throws Exception {
 		Path big = Clips.generated(dir, "big.mkv", "mkv", "vp9", 640, 360, 1, 50, false);
-		Renditions capped = new Renditions(new RenditionProperties(180, 25, null, null, null));
+		Renditions capped = new Renditions(new RenditionProperties(180, 25, null, null, null, null, null));
 
 		Rendition rendition = capped.make(big, dir.resolve("capped.mp4"));
 

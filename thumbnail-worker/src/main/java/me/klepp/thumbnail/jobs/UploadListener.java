@@ -7,6 +7,7 @@ import me.klepp.events.s3.S3Notification;
 import me.klepp.events.s3.S3NotificationParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import me.klepp.messaging.Deliveries;
 import me.klepp.messaging.MessageHandling;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.Header;

@@ -1,4 +1,4 @@
-package me.klepp.thumbnail.jobs;
+package me.klepp.messaging;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

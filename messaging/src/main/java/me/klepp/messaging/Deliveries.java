@@ -1,4 +1,4 @@
-package me.klepp.thumbnail.jobs;
+package me.klepp.messaging;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -7,11 +7,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.awspring.cloud.sqs.listener.Visibility;
 import me.klepp.events.MalformedEventException;
 import me.klepp.events.UnsupportedEventException;
-import me.klepp.thumbnail.ThumbnailProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
 
 /**
  * How the worker handles one delivered message, whichever queue it came from. The message stays invisible while
@@ -20,26 +18,38 @@ import org.springframework.stereotype.Component;
  * until the queue's redrive policy dead-letters it. A message that can never be read (not JSON, unknown event
  * type) is rethrown for the listener's {@code MessageHandling} to move to the dead-letter queue at once.
  */
-@Component
-class Deliveries implements DisposableBean {
+public final class Deliveries implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
-	private final ThumbnailProperties properties;
+	private final Duration visibilityTimeout;
 
-	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-		Thread thread = new Thread(runnable, "thumbnail-visibility");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final Duration retryBackoff;
 
-	Deliveries(ThumbnailProperties properties) {
-		this.properties = properties;
+	private final Duration retryBackoffMax;
+
+	private final ScheduledExecutorService timer;
+
+	/**
+	 * @param worker            names the renewal thread ({@code <worker>-visibility})
+	 * @param visibilityTimeout how long a message stays invisible between renewals of a running job
+	 * @param retryBackoff      delay before a failed message returns on its first failure; doubles each time
+	 * @param retryBackoffMax   the longest such delay
+	 */
+	public Deliveries(String worker, Duration visibilityTimeout, Duration retryBackoff, Duration retryBackoffMax) {
+		this.visibilityTimeout = visibilityTimeout;
+		this.retryBackoff = retryBackoff;
+		this.retryBackoffMax = retryBackoffMax;
+		this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, worker + "-visibility");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/** The work of one message, given its delivery number (1 for the first). */
 	@FunctionalInterface
-	interface Work {
+	public interface Work {
 
 		void run(int attempt);
 
@@ -48,9 +58,9 @@ class Deliveries implements DisposableBean {
 	/**
 	 * @param receiveCount SQS's {@code ApproximateReceiveCount} of the message
 	 */
-	void handle(Visibility visibility, String receiveCount, Work work) {
+	public void handle(Visibility visibility, String receiveCount, Work work) {
 		int attempt = attempt(receiveCount);
-		Lease lease = Lease.hold(visibility, timer, properties.visibilityTimeout());
+		Lease lease = Lease.hold(visibility, timer, visibilityTimeout);
 		try {
 			work.run(attempt);
 		}
@@ -70,8 +80,8 @@ class Deliveries implements DisposableBean {
 	}
 
 	Duration backoff(int attempt) {
-		Duration delay = properties.retryBackoff().multipliedBy(1L << Math.min(20, Math.max(0, attempt - 1)));
-		return delay.compareTo(properties.retryBackoffMax()) > 0 ? properties.retryBackoffMax() : delay;
+		Duration delay = retryBackoff.multipliedBy(1L << Math.min(20, Math.max(0, attempt - 1)));
+		return delay.compareTo(retryBackoffMax) > 0 ? retryBackoffMax : delay;
 	}
 
 	private static int attempt(String receiveCount) {

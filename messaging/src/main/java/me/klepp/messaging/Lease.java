@@ -1,4 +1,4 @@
-package me.klepp.thumbnail.jobs;
+package me.klepp.messaging;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * queue's own default may be shorter than a job) and renewed every third of it, since Spring Cloud AWS does not
  * do that. If the worker dies, renewals stop and the message comes back within the timeout.
  */
-final class Lease implements AutoCloseable {
+public final class Lease implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(Lease.class);
 
@@ -31,7 +31,7 @@ final class Lease implements AutoCloseable {
 		this.seconds = seconds;
 	}
 
-	static Lease hold(Visibility visibility, ScheduledExecutorService timer, Duration timeout) {
+	public static Lease hold(Visibility visibility, ScheduledExecutorService timer, Duration timeout) {
 		Lease lease = new Lease(visibility, (int) Math.min(Visibility.MAX_VISIBILITY_TIMEOUT_SECONDS, timeout.toSeconds()));
 		lease.renewals = timer.scheduleAtFixedRate(lease::renew, 0, Math.max(1, lease.seconds / 3), TimeUnit.SECONDS);
 		return lease;
@@ -51,7 +51,7 @@ final class Lease implements AutoCloseable {
 	}
 
 	/** Stops renewing and lets the message come back after {@code delay} (for a retry). */
-	synchronized void releaseFor(Duration delay) {
+	public synchronized void releaseFor(Duration delay) {
 		stop();
 		try {
 			visibility.changeTo((int) Math.min(Visibility.MAX_VISIBILITY_TIMEOUT_SECONDS, delay.toSeconds()));

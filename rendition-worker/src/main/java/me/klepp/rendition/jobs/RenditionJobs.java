@@ -1,0 +1,151 @@
+package me.klepp.rendition.jobs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import me.klepp.events.DerivedKeys;
+import me.klepp.events.MediaKinds;
+import me.klepp.events.MediaProcessedV1;
+import me.klepp.events.RenditionFailedV1;
+import me.klepp.events.RenditionReadyV1;
+import me.klepp.events.s3.S3ObjectEvent;
+import me.klepp.rendition.playback.Decision;
+import me.klepp.rendition.playback.Rendition;
+import me.klepp.rendition.playback.RenditionException;
+import me.klepp.rendition.playback.Renditions;
+import me.klepp.rendition.storage.MediaObjects;
+import me.klepp.rendition.storage.MediaObjects.Upload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * One upload event, one job: the current version of the video is fetched into a temporary file, made playable,
+ * the rendition (if one is needed) written to {@code <key>/playable.mp4}, and the result reported. Everything is
+ * keyed by the object version (ETag), so a redelivered or late event makes the same result or none.
+ */
+@Service
+class RenditionJobs {
+
+	private static final Logger log = LoggerFactory.getLogger(RenditionJobs.class);
+
+	private final MediaObjects objects;
+
+	private final Renditions renditions;
+
+	private final EventPublisher events;
+
+	private final WorkerProperties properties;
+
+	RenditionJobs(MediaObjects objects, Renditions renditions, EventPublisher events, WorkerProperties properties) {
+		this.objects = objects;
+		this.renditions = renditions;
+		this.events = events;
+		this.properties = properties;
+	}
+
+	/**
+	 * @param attempt delivery number of the message (1 for the first)
+	 * @throws RuntimeException when the job should be tried again later
+	 */
+	void process(S3ObjectEvent event, int attempt) {
+		if (!objects.mediaBucket().equals(event.bucket())) {
+			log.warn("ignoring {} of bucket {}: only {} is processed", event.key(), event.bucket(),
+					objects.mediaBucket());
+			return;
+		}
+		Optional<Upload> found = objects.head(event.key());
+		if (found.isEmpty()) {
+			log.info("{} was removed before it was processed; skipped", event.key());
+			return;
+		}
+		Upload upload = found.get();
+		if (!MediaKinds.of(upload.key(), upload.contentType()).equals(Optional.of(MediaProcessedV1.VIDEO))) {
+			return; // pictures and things that are no klepp file at all need no rendition
+		}
+		if (event.eTag() != null && !upload.unquotedETag().equals(event.eTag().replace("\"", ""))) {
+			log.info("{} was overwritten since this event; skipped (the newer upload has its own)", upload.key());
+			return;
+		}
+		if (upload.size() > properties.maxSourceSize().toBytes()) {
+			fail(upload, "too large for a rendition: " + upload.size() + " bytes is more than "
+					+ properties.maxSourceSize().toBytes());
+			return;
+		}
+		Path dir = workDir();
+		try {
+			run(upload, dir, attempt);
+		}
+		finally {
+			deleteQuietly(dir);
+		}
+	}
+
+	private void run(Upload upload, Path dir, int attempt) {
+		long began = System.nanoTime();
+		Path source = dir.resolve("source");
+		try {
+			if (!objects.download(upload, source)) {
+				log.info("{} changed while it was read; skipped (its new version has its own event)", upload.key());
+				return;
+			}
+			Rendition rendition = renditions.make(source, dir.resolve("playable.mp4"));
+			String renditionKey = null;
+			if (rendition.file() != null) {
+				renditionKey = DerivedKeys.playable(upload.key());
+				objects.putRendition(renditionKey, rendition.file(), properties.partSize().toBytes());
+			}
+			Decision decision = rendition.decision();
+			events.publish(upload.key(), new RenditionReadyV1(objects.mediaBucket(), upload.key(),
+					upload.unquotedETag(), decision.way().name().toLowerCase(java.util.Locale.ROOT), decision.reason(),
+					renditionKey == null ? null : objects.derivedBucket(), renditionKey, rendition.sizeBytes(),
+					rendition.width(), rendition.height(), rendition.videoCodec(),
+					rendition.durationUs() > 0 ? rendition.durationUs() / 1000 : null));
+			log.info("{}: {} in {} ms ({})", upload.key(), decision.way(), (System.nanoTime() - began) / 1_000_000,
+					decision.reason());
+		}
+		catch (RenditionException e) {
+			if (e.isRetryable() && attempt < properties.maxAttempts()) {
+				throw new IllegalStateException(upload.key() + ": " + e.getMessage() + " (attempt " + attempt + " of "
+						+ properties.maxAttempts() + ")", e);
+			}
+			fail(upload, e.isRetryable() ? e.getMessage() + " (gave up after " + attempt + " attempts)"
+					: e.getMessage());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("working on " + upload.key() + " failed", e);
+		}
+	}
+
+	private void fail(Upload upload, String reason) {
+		log.info("no rendition of {}: {}", upload.key(), reason);
+		events.publish(upload.key(),
+				new RenditionFailedV1(objects.mediaBucket(), upload.key(), upload.unquotedETag(), reason));
+	}
+
+	private Path workDir() {
+		try {
+			return properties.workDir() == null ? Files.createTempDirectory("klepp-rendition-")
+					: Files.createTempDirectory(Files.createDirectories(properties.workDir()), "job-");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("no room for a job", e);
+		}
+	}
+
+	private static void deleteQuietly(Path dir) {
+		try (var files = Files.list(dir)) {
+			for (Path file : files.toList()) {
+				Files.deleteIfExists(file);
+			}
+			Files.deleteIfExists(dir);
+		}
+		catch (IOException e) {
+			log.warn("could not remove {}: {}", dir, e.toString());
+		}
+	}
+
+}
