@@ -24,6 +24,12 @@ public final class KleppResources {
 
 	public static final String THUMBNAIL_UPLOADS_QUEUE = "klepp-thumbnail-uploads";
 
+	/**
+	 * Upload events for the rendition worker (web-playable MP4s of videos that need one), subscribed to
+	 * {@link #UPLOADS_TOPIC} like the others, so a long transcode never delays a thumbnail.
+	 */
+	public static final String RENDITION_UPLOADS_QUEUE = "klepp-rendition-uploads";
+
 	/** Versioned klepp events (e.g. {@code me.klepp.media.processed.v1}) for the metadata ingestor. */
 	public static final String MEDIA_EVENTS_QUEUE = "klepp-media-events";
 
@@ -38,10 +44,11 @@ public final class KleppResources {
 	/** Receives before a message is moved to its dead-letter queue. */
 	public static final int MAX_RECEIVE_COUNT = 5;
 
-	public static final List<String> UPLOAD_SUBSCRIBERS = List.of(INGESTOR_UPLOADS_QUEUE, THUMBNAIL_UPLOADS_QUEUE);
+	public static final List<String> UPLOAD_SUBSCRIBERS = List.of(INGESTOR_UPLOADS_QUEUE, THUMBNAIL_UPLOADS_QUEUE,
+			RENDITION_UPLOADS_QUEUE);
 
 	public static final List<String> QUEUES = List.of(INGESTOR_UPLOADS_QUEUE, THUMBNAIL_UPLOADS_QUEUE,
-			MEDIA_EVENTS_QUEUE, THUMBNAIL_REQUESTS_QUEUE);
+			RENDITION_UPLOADS_QUEUE, MEDIA_EVENTS_QUEUE, THUMBNAIL_REQUESTS_QUEUE);
 
 	private KleppResources() {
 	}

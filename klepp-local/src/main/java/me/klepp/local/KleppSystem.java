@@ -7,13 +7,14 @@ import java.util.Map;
 import me.klepp.api.KleppApiApplication;
 import me.klepp.devstack.Devstack;
 import me.klepp.ingestor.MetadataIngestorApplication;
+import me.klepp.rendition.RenditionWorkerApplication;
 import me.klepp.thumbnail.ThumbnailWorkerApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The three klepp services, each in its own Spring context, in one JVM, pointed at a devstack. In production
+ * The four klepp services, each in its own Spring context, in one JVM, pointed at a devstack. In production
  * they are separate processes; nothing here is shared between them but the JVM.
  */
 public final class KleppSystem implements AutoCloseable {
@@ -27,6 +28,7 @@ public final class KleppSystem implements AutoCloseable {
 			api = start(KleppApiApplication.application(), properties, apiArgs);
 			start(MetadataIngestorApplication.application(), properties, args);
 			start(ThumbnailWorkerApplication.application(), properties, args);
+			start(RenditionWorkerApplication.application(), properties, args);
 		}
 		catch (RuntimeException e) {
 			close();

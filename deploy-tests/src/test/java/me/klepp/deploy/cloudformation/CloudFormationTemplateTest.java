@@ -164,6 +164,21 @@ class CloudFormationTemplateTest {
 	}
 
 	@Test
+	void theRenditionWorkerReadsUploadsWritesRenditionsInPartsConsumesItsQueueAndPublishesMediaEvents() {
+		Properties worker = RepositoryFiles.properties("rendition-worker/src/main/resources/klepp-rendition.properties");
+		Set<String> expected = new HashSet<>();
+		expected.add("s3:GetObject " + objectsOf(worker.getProperty("klepp.s3.media-bucket")));
+		expected.add("s3:PutObject " + objectsOf(worker.getProperty("klepp.s3.derived-bucket")));
+		expected.add("s3:AbortMultipartUpload " + objectsOf(worker.getProperty("klepp.s3.derived-bucket")));
+		CONSUME.forEach(action -> expected.add(action + " " + queueArn(worker.getProperty("klepp.rendition.uploads-queue"))));
+		SEND.forEach(action -> expected.add(action + " " + queueArn(worker.getProperty("klepp.rendition.media-events-queue"))));
+
+		assertThat(permissions("klepp-rendition-worker")).containsExactlyInAnyOrderElementsOf(expected)
+			.as("ADR 3: a write to the media bucket would come back as an upload")
+			.noneMatch(permission -> permission.startsWith("s3:PutObject " + objectsOf(names.mediaBucket())));
+	}
+
+	@Test
 	void theIngestorConsumesItsTwoQueuesReadsButNeverWritesUploadsAndRequestsProcessing() {
 		Properties ingestor = RepositoryFiles.properties("metadata-ingestor/src/main/resources/klepp-ingestor.properties");
 		Set<String> expected = new HashSet<>();
@@ -214,7 +229,7 @@ class CloudFormationTemplateTest {
 			policyArnByUser.put((String) user.get("UserName"), list(user.get("ManagedPolicyArns")));
 		}
 		assertThat(policyArnByUser).containsOnlyKeys("klepp-api-service", "klepp-metadata-ingestor",
-				"klepp-thumbnail-worker");
+				"klepp-thumbnail-worker", "klepp-rendition-worker");
 		policyArnByUser.forEach((user, policies) -> assertThat(policies).as(user)
 			.isEqualTo(List.of("arn:aws:iam::" + Template.ACCOUNT + ":policy/" + user)));
 		assertThat(template.resourcesOfType("AWS::IAM::AccessKey")).as("no secret in stack outputs").isEmpty();

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HerokuFilesTest {
 
 	static final Map<String, String> MODULE_OF_PROCESS = Map.of("web", "api-service", "ingestor", "metadata-ingestor",
-			"thumbnailer", "thumbnail-worker");
+			"thumbnailer", "thumbnail-worker", "renditions", "rendition-worker");
 
 	static final Pattern COMMAND = Pattern.compile(
 			"SPRING_CLOUD_AWS_CREDENTIALS_ACCESS_KEY=\"\\$([A-Z]+)_AWS_ACCESS_KEY_ID\" "

@@ -7,6 +7,8 @@ import io.awspring.cloud.sqs.annotation.SqsListener;
 import me.klepp.events.EventCodec;
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
+import me.klepp.events.RenditionFailedV1;
+import me.klepp.events.RenditionReadyV1;
 import me.klepp.ingestor.catalog.MediaCatalog;
 import me.klepp.ingestor.catalog.MediaCatalog.Recording;
 import me.klepp.ingestor.catalog.NotYetRegisteredException;
@@ -81,6 +83,10 @@ class MediaEventListener {
 			if (accept(failed.key(), failed.etag(), rowEtag -> catalog.recordFailed(failed, reason, rowEtag))) {
 				log.info("processing of {} failed: {}", failed.key(), reason);
 			}
+		}
+		else if (envelope.data() instanceof RenditionReadyV1 || envelope.data() instanceof RenditionFailedV1) {
+			// the rendition worker's results: not in the catalog yet (issue 15), acknowledged so they never pile up
+			log.debug("{} for {} acknowledged, not recorded", envelope.type(), envelope.subject());
 		}
 		else {
 			log.warn("{} is not for the ingestor; acknowledged and ignored", envelope.type());
