@@ -17,6 +17,8 @@ import me.klepp.events.KleppEvent;
 import me.klepp.events.MediaMetadata;
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
+import me.klepp.events.RenditionFailedV1;
+import me.klepp.events.RenditionReadyV1;
 import me.klepp.events.s3.S3NotificationWriter;
 import me.klepp.events.s3.S3ObjectEvent;
 import me.klepp.messaging.PoisonMessages;
@@ -219,6 +221,93 @@ class WorkerResultsTest {
 			.containsAll(DerivedKeys.all(key));
 		assertThat(jdbc.sql("select count(*) from media_file where object_key = :key").param("key", key)
 			.query(Long.class).single()).isZero();
+	}
+
+	// ---- renditions ---------------------------------------------------------------------------------------------
+
+	@Test
+	void aRenditionOfTheCurrentVersionIsRecordedAndALateFailureOfItChangesNothing() {
+		String key = pendingFile();
+
+		send(rendition(key, ETAG, RenditionReadyV1.TRANSCODE, DerivedKeys.playable(key)));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(renditionRow(key))
+			.containsEntry("rendition_state", "ready")
+			.containsEntry("rendition_key", key + "/playable.mp4")
+			.containsEntry("rendition_decision", "transcode")
+			.containsEntry("rendition_etag", ETAG)
+			.containsEntry("rendition_width", 1280));
+		send(new RenditionFailedV1(KleppResources.MEDIA_BUCKET, key, ETAG, "an earlier attempt timed out"));
+		awaitMediaEventsDrained();
+		assertThat(renditionRow(key)).containsEntry("rendition_state", "ready").containsEntry("rendition_error", null);
+	}
+
+	@Test
+	void aWebSafeOriginalIsRecordedWithoutARenditionAndAFailureOfAnotherFileIsItsOwn() {
+		String original = pendingFile();
+		String broken = pendingFile();
+
+		send(rendition(original, ETAG, RenditionReadyV1.ORIGINAL, null));
+		send(new RenditionFailedV1(KleppResources.MEDIA_BUCKET, broken, ETAG, "  not a video FFmpeg can open  "));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(renditionRow(original)).containsEntry("rendition_state", "original")
+				.containsEntry("rendition_key", null);
+			assertThat(renditionRow(broken)).containsEntry("rendition_state", "failed")
+				.containsEntry("rendition_error", "not a video FFmpeg can open");
+		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+		"another file's rendition  | rendition_key alice/hidden.mp4/playable.mp4 is not <key>/playable.mp4",
+		"a rendition in the bucket | rendition_bucket klepp-media is not the derived bucket",
+		"an original with a file   | an original needs no rendition_bucket or rendition_key",
+		"an unknown decision       | decision copy is neither original, remux nor transcode",
+	})
+	void aForgedRenditionIsDeadLetteredWithItsReasonAndChangesNothing(String forgery, String reason) {
+		String key = pendingFile();
+		RenditionReadyV1 forged = switch (forgery) {
+			case "another file's rendition" -> rendition(key, ETAG, RenditionReadyV1.REMUX, "alice/hidden.mp4/playable.mp4");
+			case "a rendition in the bucket" -> new RenditionReadyV1(KleppResources.MEDIA_BUCKET, key, ETAG,
+					RenditionReadyV1.REMUX, "forged", KleppResources.MEDIA_BUCKET, DerivedKeys.playable(key), 1, 2, 2,
+					"h264", 1L);
+			case "an original with a file" -> rendition(key, ETAG, RenditionReadyV1.ORIGINAL, DerivedKeys.playable(key));
+			case "an unknown decision" -> rendition(key, ETAG, "copy", DerivedKeys.playable(key));
+			default -> throw new IllegalArgumentException(forgery);
+		};
+
+		send(forged);
+
+		assertThat(awaitDeadLetterReason(key)).startsWith("refused worker result: " + reason.replace("<key>", key));
+		assertThat(renditionRow(key)).containsEntry("rendition_state", null);
+	}
+
+	@Test
+	void anOverwriteForgetsTheRenditionOfTheBytesBefore() {
+		String key = pendingFile();
+		send(rendition(key, ETAG, RenditionReadyV1.REMUX, DerivedKeys.playable(key)));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(renditionRow(key)).containsEntry("rendition_state", "ready"));
+
+		sendUpload(key, "0123456789abcdef0123456789abcdef", "00F0");
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(renditionRow(key))
+			.containsEntry("rendition_state", null)
+			.containsEntry("rendition_key", null));
+	}
+
+	private static RenditionReadyV1 rendition(String key, String etag, String decision, String renditionKey) {
+		return new RenditionReadyV1(KleppResources.MEDIA_BUCKET, key, etag, decision, "test",
+				renditionKey == null ? null : KleppResources.DERIVED_BUCKET, renditionKey, 4096L, 1280, 720, "h264",
+				6000L);
+	}
+
+	private Map<String, Object> renditionRow(String key) {
+		return jdbc.sql("""
+				select rendition_state, rendition_etag, rendition_decision, rendition_key, rendition_error,
+				       rendition_width
+				from media_file where object_key = :key""").param("key", key).query().singleRow();
 	}
 
 	// ---- forgeries ----------------------------------------------------------------------------------------------

@@ -54,7 +54,7 @@ class SecurityConfiguration {
 			.authorizeExchange(exchanges -> exchanges
 				.pathMatchers(HttpMethod.GET, "/api/v2/files", "/api/v2/files/**", "/api/v2/tags", "/api/v2/users",
 						"/api/v2/users/**", "/", "/s/**", "/media/**", "/media-signed/**", "/thumbnails/**", "/posters/**",
-						"/previews/**", "/avatars/**", "/docs", "/docs/**", "/v3/api-docs/**", "/webjars/**",
+						"/previews/**", "/playable/**", "/playable-signed/**", "/avatars/**", "/docs", "/docs/**", "/v3/api-docs/**", "/webjars/**",
 						"/actuator/health/**")
 				.permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/**")

@@ -11,7 +11,25 @@ record FileRecord(UUID id, String key, String displayName, boolean hidden, Offse
 		String uploadState, String processingState, String processingError, String thumbnailKey,
 		Integer thumbnailWidth, Integer thumbnailHeight, Long durationMs, Integer width, Integer height,
 		String videoCodec, Double fps, Boolean hasAudio, Long bitrate, int likeCount, String posterKey,
-		String previewKey, OffsetDateTime processedAt, String sortValue, String[] tagNames, String[] likerNames, String[] likerAvatarKeys) {
+		String previewKey, OffsetDateTime processedAt, String sortValue, String[] tagNames, String[] likerNames,
+		String[] likerAvatarKeys, Rendition rendition) {
+
+	/** What the rendition worker reported (V12); {@code state} null until it did. */
+	record Rendition(String state, String etag, String decision, String key, String error, Long size, Integer width,
+			Integer height) {
+
+		static Rendition of(Readable row) {
+			return new Rendition(row.get("rendition_state", String.class), row.get("rendition_etag", String.class),
+					row.get("rendition_decision", String.class), row.get("rendition_key", String.class),
+					row.get("rendition_error", String.class), row.get("rendition_size", Long.class),
+					row.get("rendition_width", Integer.class), row.get("rendition_height", Integer.class));
+		}
+
+		boolean ready() {
+			return "ready".equals(state) && key != null;
+		}
+
+	}
 
 	static final String COLUMNS = "f.*, u.name as owner_name, u.avatar_key as owner_avatar_key";
 
@@ -34,7 +52,7 @@ record FileRecord(UUID id, String key, String displayName, boolean hidden, Offse
 				row.get("preview_key", String.class), row.get("processed_at", OffsetDateTime.class), fromPage ? row.get("sort_value", String.class) : null,
 				fromPage ? row.get("tag_names", String[].class) : null,
 				fromPage ? row.get("liker_names", String[].class) : null,
-				fromPage ? row.get("liker_avatar_keys", String[].class) : null);
+				fromPage ? row.get("liker_avatar_keys", String[].class) : null, Rendition.of(row));
 	}
 
 	/** Whether the row came with its tags and likes. */

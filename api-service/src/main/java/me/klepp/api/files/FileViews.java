@@ -84,7 +84,11 @@ class FileViews {
 
 	private VideoView view(FileRecord file, List<VideoView.TagView> tags, List<VideoView.UserView> likes,
 			String apiBase) {
-		var media = urls.media(file.key(), file.hidden(), apiBase);
+		var original = urls.media(file.key(), file.hidden(), apiBase);
+		var rendition = file.rendition();
+		var media = rendition.ready()
+				? urls.playable(file.key(), rendition.key(), rendition.etag(), file.hidden(), apiBase)
+				: original;
 		var owner = file.ownerName() == null ? null : user(file.ownerName(), file.ownerAvatarKey(), apiBase);
 		VideoView.MediaView mediaView = "done".equals(file.processingState())
 				? new VideoView.MediaView(file.durationMs(), file.width(), file.height(), file.videoCodec(), file.fps(),
@@ -94,7 +98,24 @@ class FileViews {
 				media.expiresAt(), owner, tags, urlOf(DerivedKind.THUMBNAIL, file, file.thumbnailKey(), apiBase), likes,
 				file.likeCount(), file.mediaKind(), file.contentType(), file.size(), file.processingState(),
 				file.processingError(), mediaView, urlOf(DerivedKind.POSTER, file, file.posterKey(), apiBase),
-				urlOf(DerivedKind.PREVIEW, file, file.previewKey(), apiBase));
+				urlOf(DerivedKind.PREVIEW, file, file.previewKey(), apiBase), original.url(), playback(file));
+	}
+
+	private static VideoView.PlaybackView playback(FileRecord file) {
+		if (!"video".equals(file.mediaKind())) {
+			return null;
+		}
+		var rendition = file.rendition();
+		if (rendition.state() == null) {
+			return new VideoView.PlaybackView("transcoding", null, null, null, null, null, null);
+		}
+		return switch (rendition.state()) {
+			case "original" -> new VideoView.PlaybackView("original", rendition.width(), rendition.height(),
+					file.videoCodec(), file.size(), rendition.decision(), null);
+			case "ready" -> new VideoView.PlaybackView("ready", rendition.width(), rendition.height(), "h264",
+					rendition.size(), rendition.decision(), null);
+			default -> new VideoView.PlaybackView("failed", null, null, null, null, null, rendition.error());
+		};
 	}
 
 	private String urlOf(DerivedKind kind, FileRecord file, String derivedKey, String apiBase) {

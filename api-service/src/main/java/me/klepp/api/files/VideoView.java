@@ -17,7 +17,18 @@ public record VideoView(String path, @JsonProperty("display_name") String displa
 		@JsonProperty("content_type") String contentType, Long size,
 		@JsonProperty("processing_state") String processingState,
 		@JsonProperty("processing_error") String processingError, MediaView media,
-		@JsonProperty("poster_uri") String posterUri, @JsonProperty("preview_uri") String previewUri) {
+		@JsonProperty("poster_uri") String posterUri, @JsonProperty("preview_uri") String previewUri,
+		@JsonProperty("original_uri") String originalUri, PlaybackView playback) {
+
+	/**
+	 * How a video plays in browsers; null for images.
+	 * @param state {@code original} (as uploaded), {@code ready} (the rendition {@code uri} points at),
+	 * {@code transcoding} (not yet decided or made: {@code uri} is the original), {@code failed}
+	 * @param decision {@code original}, {@code remux} or {@code transcode}; null until decided
+	 */
+	public record PlaybackView(String state, Integer width, Integer height,
+			@JsonProperty("video_codec") String videoCodec, Long size, String decision, String error) {
+	}
 
 	public record UserView(String name, @JsonProperty("thumbnail_uri") String thumbnailUri) {
 	}

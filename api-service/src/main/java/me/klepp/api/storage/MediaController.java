@@ -81,6 +81,23 @@ class MediaController {
 		return derived(DerivedKind.PREVIEW, path, exp, sig);
 	}
 
+	/** A video's web-playable rendition; the version in the path only makes the URL new for a new rendition. */
+	@GetMapping("/playable/{version}/{*path}")
+	Mono<ResponseEntity<Void>> playable(@PathVariable String version, @PathVariable String path) {
+		return derived(DerivedKind.PLAYABLE, withoutMp4(path), null, null);
+	}
+
+	@GetMapping("/playable-signed/{expires}/{signature}/{*path}")
+	Mono<ResponseEntity<Void>> signedPlayable(@PathVariable long expires, @PathVariable String signature,
+			@PathVariable String path) {
+		return derived(DerivedKind.PLAYABLE, withoutMp4(path), expires, signature);
+	}
+
+	/** The key in a playable URL's path, which ends in the {@code .mp4} that {@link MediaUrls#playable} added. */
+	private static String withoutMp4(String path) {
+		return path.endsWith(".mp4") ? path.substring(0, path.length() - 4) : path;
+	}
+
 	@GetMapping("/avatars/{*path}")
 	Mono<ResponseEntity<Void>> avatar(@PathVariable String path) {
 		return keyCandidates(path).concatMap(name -> db

@@ -26,6 +26,8 @@ public class MediaLinks {
 
 	public static final String SIGNED_PATH = "/media-signed/";
 
+	public static final String SIGNED_PLAYABLE_PATH = "/playable-signed/";
+
 	private static final Logger log = LoggerFactory.getLogger(MediaLinks.class);
 
 	private final byte[] secret;
@@ -58,6 +60,15 @@ public class MediaLinks {
 		long epoch = expiry().getEpochSecond();
 		return apiBase + kind.path + UrlKeys.encode(fileKey) + "?exp=" + epoch + "&sig="
 				+ hmac(kind.name() + "/" + epoch + "/" + fileKey);
+	}
+
+	/** {@code /playable-signed/<expiry>/<signature>/<key>.mp4}: ends in {@code .mp4}, as the frontend wants. */
+	MediaUrls.MediaUrl signedPlayable(String apiBase, String fileKey) {
+		Instant expires = expiry();
+		long epoch = expires.getEpochSecond();
+		return new MediaUrls.MediaUrl(apiBase + SIGNED_PLAYABLE_PATH + epoch + "/"
+				+ hmac(MediaUrls.DerivedKind.PLAYABLE.name() + "/" + epoch + "/" + fileKey) + "/" + UrlKeys.encode(fileKey)
+				+ ".mp4", expires);
 	}
 
 	boolean validDerived(MediaUrls.DerivedKind kind, long expiresEpochSecond, String signature, String fileKey) {

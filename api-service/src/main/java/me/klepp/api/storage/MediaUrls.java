@@ -42,6 +42,10 @@ public class MediaUrls {
 
 	public static final String AVATARS_PATH = "/avatars/";
 
+	/** A video's web-playable rendition: {@code /playable/<version>/<key>.mp4}, ending in {@code .mp4} as the
+	 * published frontend wants, with the version in the path (a query would end the URL otherwise). */
+	public static final String PLAYABLE_PATH = "/playable/";
+
 	private static final int MAX_REUSED = 10_000;
 
 	private final S3Properties properties;
@@ -92,6 +96,23 @@ public class MediaUrls {
 			return under(properties.publicDerivedUrl(), derivedKey) + "?v=" + version;
 		}
 		return apiBase + kind.path + UrlKeys.encode(fileKey) + "?v=" + version;
+	}
+
+	/**
+	 * The URL a video plays from when the rendition worker made an MP4 of it ({@code <key>/playable.mp4}).
+	 * @param renditionEtag the upload version it was made from: part of the version, so a new rendition of an
+	 * overwrite gets a new URL
+	 */
+	public MediaUrl playable(String fileKey, String renditionKey, String renditionEtag, boolean hidden,
+			String apiBase) {
+		if (hidden) {
+			return links.signedPlayable(apiBase, fileKey);
+		}
+		if (properties.publicDerivedUrl() != null && UrlKeys.plain(renditionKey)) {
+			return new MediaUrl(under(properties.publicDerivedUrl(), renditionKey), null);
+		}
+		return new MediaUrl(apiBase + PLAYABLE_PATH + version(renditionKey + "@" + renditionEtag) + "/"
+				+ UrlKeys.encode(fileKey) + ".mp4", null);
 	}
 
 	/** A user's picture, or {@code null} when they have none. Avatar keys are new for every picture. */
@@ -163,7 +184,7 @@ public class MediaUrls {
 	public enum DerivedKind {
 
 		THUMBNAIL("/thumbnails/", "thumbnail_key"), POSTER("/posters/", "poster_key"), PREVIEW("/previews/",
-				"preview_key");
+				"preview_key"), PLAYABLE(PLAYABLE_PATH, "rendition_key");
 
 		final String path;
 

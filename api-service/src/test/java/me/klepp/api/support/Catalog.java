@@ -53,6 +53,10 @@ public final class Catalog {
 
 		private Long durationMs = 10_000L;
 
+		private Integer renditionWidth;
+
+		private Integer renditionHeight;
+
 		private OffsetDateTime uploadedAt = OffsetDateTime.now();
 
 		private int likes;
@@ -131,6 +135,13 @@ public final class Catalog {
 			return this;
 		}
 
+		/** With a rendition the rendition worker made, {@code <key>/playable.mp4}, of this picture size. */
+		public FileBuilder rendition(int width, int height) {
+			renditionWidth = width;
+			renditionHeight = height;
+			return this;
+		}
+
 		public FileBuilder likeCount(int count) {
 			likes = count;
 			return this;
@@ -164,6 +175,19 @@ public final class Catalog {
 			insert = done ? insert.bind("thumb", key + "/thumbnail.jpg") : insert.bindNull("thumb", String.class);
 			insert = kind.equals("video") && done ? insert.bind("codec", videoCodec) : insert.bindNull("codec", String.class);
 			insert.then().block();
+			if (renditionWidth != null) {
+				db.sql("""
+						update media_file set rendition_state = 'ready', rendition_etag = 'etag', rendition_decision = 'transcode',
+						    rendition_key = :rendition, rendition_size = 1000, rendition_width = :width,
+						    rendition_height = :height
+						where id = :id""")
+					.bind("rendition", key + "/playable.mp4")
+					.bind("width", renditionWidth)
+					.bind("height", renditionHeight)
+					.bind("id", id)
+					.then()
+					.block();
+			}
 			return key;
 		}
 

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
+import me.klepp.events.RenditionFailedV1;
+import me.klepp.events.RenditionReadyV1;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +46,22 @@ public class MediaCatalog {
 			    poster_width = null, poster_height = null, preview_key = null, rotation = null, duration_ms = null,
 			    width = null, height = null, video_codec = null, fps = null, has_audio = null, bitrate = null
 			where object_key = :key and not (processing_state = 'done' and processed_etag is not distinct from :etag)""";
+
+	private static final String WRITE_RENDITION = """
+			update media_file
+			set rendition_state = :state, rendition_etag = :etag, rendition_decision = :decision,
+			    rendition_key = :renditionKey, rendition_error = null, rendition_size = :size,
+			    rendition_width = :width, rendition_height = :height, rendition_duration_ms = :durationMs
+			where object_key = :key""";
+
+	// As for processing: a late failure never hides a rendition of the same version.
+	private static final String WRITE_RENDITION_FAILED = """
+			update media_file
+			set rendition_state = 'failed', rendition_etag = :etag, rendition_decision = null, rendition_key = null,
+			    rendition_error = :reason, rendition_size = null, rendition_width = null, rendition_height = null,
+			    rendition_duration_ms = null
+			where object_key = :key
+			  and not (rendition_state in ('original', 'ready') and rendition_etag is not distinct from :etag)""";
 
 	/** The row knows the result's version, or none yet. */
 	private static final String THIS_VERSION = "(etag is null or etag = :etag)";
@@ -90,6 +108,31 @@ public class MediaCatalog {
 	@Transactional
 	public Recording recordFailed(MediaProcessingFailedV1 failed, String reason, String rowEtag) {
 		int written = jdbc.sql(WRITE_FAILED + " and " + (rowEtag == null ? THIS_VERSION : ROW_VERSION))
+			.param("reason", reason)
+			.params(versionParams(failed.key(), failed.etag(), rowEtag))
+			.update();
+		return written > 0 ? Recording.RECORDED_NOW : unwritten(failed.key(), failed.etag());
+	}
+
+	/** @param rowEtag as for {@link #recordProcessed} */
+	@Transactional
+	public Recording recordRendition(RenditionReadyV1 ready, String rowEtag) {
+		var sql = jdbc.sql(WRITE_RENDITION + " and " + (rowEtag == null ? THIS_VERSION : ROW_VERSION))
+			.param("state", RenditionReadyV1.ORIGINAL.equals(ready.decision()) ? "original" : "ready")
+			.param("decision", ready.decision())
+			.param("renditionKey", ready.renditionKey())
+			.param("size", ready.sizeBytes())
+			.param("width", ready.width())
+			.param("height", ready.height())
+			.param("durationMs", ready.durationMs());
+		int written = sql.params(versionParams(ready.key(), ready.etag(), rowEtag)).update();
+		return written > 0 ? Recording.RECORDED_NOW : unwritten(ready.key(), ready.etag());
+	}
+
+	/** @param rowEtag as for {@link #recordProcessed} */
+	@Transactional
+	public Recording recordRenditionFailed(RenditionFailedV1 failed, String reason, String rowEtag) {
+		int written = jdbc.sql(WRITE_RENDITION_FAILED + " and " + (rowEtag == null ? THIS_VERSION : ROW_VERSION))
 			.param("reason", reason)
 			.params(versionParams(failed.key(), failed.etag(), rowEtag))
 			.update();

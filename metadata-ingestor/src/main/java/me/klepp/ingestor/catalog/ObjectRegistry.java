@@ -100,6 +100,16 @@ public class ObjectRegistry {
 			.param("etag", object.eTag())
 			.param("key", object.key())
 			.update();
+		// and so is the rendition: the rendition worker has this version's event too
+		jdbc.sql("""
+				update media_file
+				set rendition_state = null, rendition_etag = null, rendition_decision = null, rendition_key = null,
+				    rendition_error = null, rendition_size = null, rendition_width = null, rendition_height = null,
+				    rendition_duration_ms = null
+				where object_key = :key and rendition_etag is not null and rendition_etag <> :etag""")
+			.param("etag", object.eTag())
+			.param("key", object.key())
+			.update();
 		tombstone.ifPresent(t -> jdbc.sql("delete from object_tombstone where object_key = :key")
 			.param("key", object.key())
 			.update());

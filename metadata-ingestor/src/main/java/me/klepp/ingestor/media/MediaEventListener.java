@@ -84,9 +84,19 @@ class MediaEventListener {
 				log.info("processing of {} failed: {}", failed.key(), reason);
 			}
 		}
-		else if (envelope.data() instanceof RenditionReadyV1 || envelope.data() instanceof RenditionFailedV1) {
-			// the rendition worker's results: not in the catalog yet (issue 15), acknowledged so they never pile up
-			log.debug("{} for {} acknowledged, not recorded", envelope.type(), envelope.subject());
+		else if (envelope.data() instanceof RenditionReadyV1 ready) {
+			MessageHandling.aboutFile(ready.key());
+			checks.check(ready);
+			if (accept(ready.key(), ready.etag(), rowEtag -> catalog.recordRendition(ready, rowEtag))) {
+				log.info("{} of {} recorded", ready.decision(), ready.key());
+			}
+		}
+		else if (envelope.data() instanceof RenditionFailedV1 failed) {
+			MessageHandling.aboutFile(failed.key());
+			String reason = checks.check(failed);
+			if (accept(failed.key(), failed.etag(), rowEtag -> catalog.recordRenditionFailed(failed, reason, rowEtag))) {
+				log.info("no rendition of {}: {}", failed.key(), reason);
+			}
 		}
 		else {
 			log.warn("{} is not for the ingestor; acknowledged and ignored", envelope.type());

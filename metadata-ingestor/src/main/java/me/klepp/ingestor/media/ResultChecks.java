@@ -3,9 +3,12 @@ package me.klepp.ingestor.media;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import me.klepp.events.DerivedKeys;
 import me.klepp.events.MediaMetadata;
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
+import me.klepp.events.RenditionFailedV1;
+import me.klepp.events.RenditionReadyV1;
 import me.klepp.ingestor.storage.S3Properties;
 import me.klepp.messaging.RejectedMessageException;
 import org.springframework.stereotype.Component;
@@ -61,6 +64,33 @@ class ResultChecks {
 			derivedKey(key, processed.previewKey(), "preview_key");
 		}
 		metadata(processed.metadata());
+	}
+
+	void check(RenditionReadyV1 ready) {
+		checkObject(ready.bucket(), ready.key(), ready.etag());
+		boolean original = RenditionReadyV1.ORIGINAL.equals(ready.decision());
+		require(original || RenditionReadyV1.REMUX.equals(ready.decision())
+				|| RenditionReadyV1.TRANSCODE.equals(ready.decision()),
+				"decision " + ready.decision() + " is neither original, remux nor transcode");
+		if (original) {
+			require(ready.renditionBucket() == null && ready.renditionKey() == null,
+					"an original needs no rendition_bucket or rendition_key");
+		}
+		else {
+			require(buckets.derivedBucket().equals(ready.renditionBucket()),
+					"rendition_bucket " + ready.renditionBucket() + " is not the derived bucket");
+			require(DerivedKeys.playable(ready.key()).equals(ready.renditionKey()),
+					"rendition_key " + ready.renditionKey() + " is not " + DerivedKeys.playable(ready.key()));
+		}
+		require(ready.sizeBytes() >= 0, "size_bytes is negative");
+		side(ready.width(), "width");
+		side(ready.height(), "height");
+		require(ready.durationMs() == null || ready.durationMs() >= 0, "duration_ms is negative");
+	}
+
+	/** @return the reason, as the catalog stores it */
+	String check(RenditionFailedV1 failed) {
+		return check(new MediaProcessingFailedV1(failed.bucket(), failed.key(), failed.etag(), failed.reason()));
 	}
 
 	/** @return the reason, as the catalog stores it */
