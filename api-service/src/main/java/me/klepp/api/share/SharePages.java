@@ -18,8 +18,11 @@ class SharePages {
 		String owner = file.user() == null ? "someone" : escape(file.user().name());
 		String uri = escape(file.uri());
 		String thumbnail = file.thumbnailUri() == null ? null : escape(file.thumbnailUri());
-		Integer width = file.media() == null ? null : file.media().width();
-		Integer height = file.media() == null ? null : file.media().height();
+		// a rendition (uri) is an MP4 of its own size; else the upload plays as it is
+		boolean rendition = file.playback() != null && "ready".equals(file.playback().state());
+		Integer width = rendition ? file.playback().width() : file.media() == null ? null : file.media().width();
+		Integer height = rendition ? file.playback().height() : file.media() == null ? null : file.media().height();
+		String type = rendition ? "video/mp4" : escape(file.contentType());
 		boolean video = "video".equals(file.mediaKind());
 		StringBuilder head = new StringBuilder();
 		meta(head, "property", "og:site_name", "klepp");
@@ -39,14 +42,14 @@ class SharePages {
 			if (file.uri().startsWith("https:")) {
 				meta(head, "property", "og:video:secure_url", uri);
 			}
-			meta(head, "property", "og:video:type", escape(file.contentType()));
+			meta(head, "property", "og:video:type", type);
 			if (width != null && height != null) {
 				meta(head, "property", "og:video:width", String.valueOf(width));
 				meta(head, "property", "og:video:height", String.valueOf(height));
 			}
 			meta(head, "name", "twitter:card", "player");
 			meta(head, "name", "twitter:player:stream", uri);
-			meta(head, "name", "twitter:player:stream:content_type", escape(file.contentType()));
+			meta(head, "name", "twitter:player:stream:content_type", type);
 			if (width != null && height != null) {
 				meta(head, "name", "twitter:player:width", String.valueOf(width));
 				meta(head, "name", "twitter:player:height", String.valueOf(height));

@@ -50,6 +50,10 @@ class PlayableRenditionsTest extends ApiIntegrationTest {
 		assertThat(video.get("playback").get("state").asString()).isEqualTo("ready");
 		assertThat(video.get("playback").get("width").asInt()).isEqualTo(1920);
 		assertThat(video.get("playback").get("video_codec").asString()).isEqualTo("h264");
+		String share = body("http://127.0.0.1:" + port + "/s/" + UrlKeys.encode(mkv));
+		assertThat(share).contains("<meta property=\"og:video\" content=\"" + uri + "\"")
+			.contains("<meta property=\"og:video:type\" content=\"video/mp4\"")
+			.contains("<meta property=\"og:video:width\" content=\"1920\"");
 		HttpResponse<String> redirect = noRedirects.send(HttpRequest.newBuilder(URI.create(uri)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(redirect.statusCode()).isEqualTo(302);
