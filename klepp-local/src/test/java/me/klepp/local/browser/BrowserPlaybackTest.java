@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  * Issue 14's real-browser check: a page on an allowed origin calls the API as the published React frontend does,
  * and in Debian's Chromium the preflights pass, and on every card the page shows {@code encodeURI(thumbnail_uri)}
  * renders at its real width and {@code uri} plays. The cards include a clip uploaded by presigned PUT and one put
- * straight into the bucket under a ShareX-style key with a space, {@code +}, {@code %} and a non-ASCII letter.
+ * straight into the bucket under a ShareX-style key with a space, {@code +}, {@code %} and a non-ASCII letter, and
+ * (issue 15) an OBS-style H.264 MKV and a VP9 WebM, which play through the renditions the rendition worker made.
  */
 class BrowserPlaybackTest {
 
@@ -80,9 +81,17 @@ class BrowserPlaybackTest {
 		String sharex = user + "/2026 12/clip+1 100% é.mp4";
 		stack.s3Client().putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(sharex).contentType("video/mp4"),
 				clip);
-		await().atMost(Duration.ofSeconds(60))
+		// What OBS and a browser recorder write: not playable as uploaded; the rendition worker remuxes the
+		// first and transcodes the second, and only then does the default feed list them.
+		String obs = user + "/OBS 2026-12-02 é.mkv";
+		stack.s3Client().putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(obs)
+			.contentType("video/x-matroska"), SampleMedia.clip(dir.resolve("obs.mkv"), "mkv", "h264", 640, 360, 4.0, 25));
+		String webm = user + "/recording.webm";
+		stack.s3Client().putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(webm).contentType("video/webm"),
+				SampleMedia.clip(dir.resolve("vp9.webm"), "webm", "vp9", 640, 360, 4.0, 25, true));
+		await().atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofMillis(250))
-			.until(() -> processedFiles(user), files -> files.containsAll(List.of(uploaded, sharex)));
+			.until(() -> processedFiles(user), files -> files.containsAll(List.of(uploaded, sharex, obs, webm)));
 
 		browser.open(page.url() + "#api=" + form("http://127.0.0.1:" + system.apiPort() + "/api/v2/") + "&token="
 				+ form(token) + "&patch=" + form(uploaded));
@@ -95,7 +104,7 @@ class BrowserPlaybackTest {
 		assertThat(state.get("feed").get("content_type").asString()).startsWith("application/json");
 		assertThat(state.get("patch").get("status").asInt()).as("the preflighted JSON PATCH").isEqualTo(200);
 		assertThat(state.get("patch").get("hidden").asBoolean()).isFalse();
-		assertThat(cards(state).keySet()).as("the page's cards").contains(uploaded, sharex);
+		assertThat(cards(state).keySet()).as("the page's cards").contains(uploaded, sharex, obs, webm);
 
 		// Every card settles: its picture loads or fails, its video starts or fails.
 		Map<String, JsonNode> settled = await().atMost(Duration.ofSeconds(30)).until(() -> cards(snapshot()),
