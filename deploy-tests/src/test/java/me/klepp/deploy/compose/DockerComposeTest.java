@@ -33,10 +33,11 @@ class DockerComposeTest {
 
 	static final String FILE = "docker-compose.yml";
 
-	static final List<String> KLEPP_SERVICES = List.of("api", "metadata-ingestor", "thumbnail-worker");
+	static final List<String> KLEPP_SERVICES = List.of("api", "metadata-ingestor", "thumbnail-worker",
+			"rendition-worker");
 
 	static final Map<String, String> MODULES = Map.of("api", "api-service", "metadata-ingestor", "metadata-ingestor",
-			"thumbnail-worker", "thumbnail-worker");
+			"thumbnail-worker", "thumbnail-worker", "rendition-worker", "rendition-worker");
 
 	final ComposeFile compose = ComposeFile.parse(RepositoryFiles.read(FILE), Map.of());
 
@@ -140,9 +141,23 @@ class DockerComposeTest {
 			assertThat(database.getQuery()).as("no TLS inside the compose network").isEqualTo("sslmode=disable");
 			assertThat(compose.dependencies(service)).containsEntry("postgres", "service_healthy");
 		}
-		assertThat(compose.environment("thumbnail-worker").keySet()).as("the worker has no database")
-			.noneMatch(variable -> variable.contains("DATABASE") || variable.contains("DATASOURCE")
-					|| variable.contains("R2DBC"));
+		for (String worker : List.of("thumbnail-worker", "rendition-worker")) {
+			assertThat(compose.environment(worker).keySet()).as("the %s has no database", worker)
+				.noneMatch(variable -> variable.contains("DATABASE") || variable.contains("DATASOURCE")
+						|| variable.contains("R2DBC"));
+			assertThat(compose.dependencies(worker)).as(worker).doesNotContainKey("postgres");
+		}
+	}
+
+	/** The command at the top of the file builds the image of every klepp service. */
+	@Test
+	void theBuildCommandInTheHeaderBuildsEveryServicesImage() {
+		String header = RepositoryFiles.read(FILE).lines().filter(line -> line.contains("spring-boot:build-image"))
+			.findFirst()
+			.orElseThrow();
+		String modules = header.replaceAll(".* -pl (\\S+) .*", "$1");
+		assertThat(java.util.Set.of(modules.split(","))).containsExactlyInAnyOrderElementsOf(
+				java.util.Set.copyOf(MODULES.values()));
 	}
 
 	@Test
