@@ -70,9 +70,11 @@ record UploadScenario(Devstack stack, KleppSystem system, SqsClient queues) {
 		var again = http.send(put.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(again.statusCode()).as(again.body()).isEqualTo(412);
 
-		// 3-6. the events flow; the feed lists the clip with thumbnail and metadata
+		// 3-6. the events flow; the feed lists the clip with thumbnail and metadata, and the rendition worker's
+		// decision (a recorder's MP4 has its index last: remuxed so that browsers start at once)
 		JsonNode listed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(
-				() -> findInFeed(path), item -> item != null && !item.get("thumbnail_uri").isNull());
+				() -> findInFeed(path), item -> item != null && !item.get("thumbnail_uri").isNull()
+						&& !item.get("playback").get("state").asString().equals("transcoding"));
 		assertThat(listed.get("display_name").asString()).isEqualTo("Ace on Inferno");
 		assertThat(listed.get("user").get("name").asString()).isEqualTo("alice");
 		assertThat(listed.get("hidden").asBoolean()).isFalse();
@@ -84,10 +86,20 @@ record UploadScenario(Devstack stack, KleppSystem system, SqsClient queues) {
 		assertThat(media.get("duration_ms").asLong()).isBetween(5800L, 6200L);
 		assertThat(media.get("video_codec").asString()).isNotBlank();
 
-		// the video itself is playable from its uri, the thumbnail from thumbnail_uri
+		// the upload as it was from original_uri, the playable MP4 from uri, the thumbnail from thumbnail_uri
+		var original = http.send(HttpRequest.newBuilder(URI.create(listed.get("original_uri").asString())).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(original.body()).isEqualTo(bytes);
+		assertThat(listed.get("playback").get("state").asString()).isEqualTo("ready");
+		assertThat(listed.get("playback").get("decision").asString()).isEqualTo("remux");
+		assertThat(listed.get("uri").asString()).endsWith(".mp4");
 		var video = http.send(HttpRequest.newBuilder(URI.create(listed.get("uri").asString())).build(),
 				HttpResponse.BodyHandlers.ofByteArray());
-		assertThat(video.body()).isEqualTo(bytes);
+		assertThat(video.statusCode()).isEqualTo(200);
+		String boxes = new String(video.body(), java.nio.charset.StandardCharsets.ISO_8859_1);
+		assertThat(boxes.indexOf("moov")).as("the index comes before the media data").isPositive()
+			.isLessThan(boxes.indexOf("mdat"));
+		assertThat((long) video.body().length).isEqualTo(listed.get("playback").get("size").asLong());
 		var thumbnail = http.send(HttpRequest.newBuilder(URI.create(listed.get("thumbnail_uri").asString())).build(),
 				HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(thumbnail.statusCode()).isEqualTo(200);
