@@ -8,6 +8,11 @@ import static me.klepp.events.MissingFieldException.requirePresent;
  * <p>The poster and preview fields were added after the first release of v1. They are optional, so events of
  * older producers (without them) still decode, and older readers ignore them.
  *
+ * <p>The worker sends this as soon as the poster, the thumbnail and the metadata exist, before it makes a clip's
+ * hover preview, which follows as its own {@link PreviewReadyV1}: so {@code previewKey} is normally null, and a
+ * null says nothing about the preview. Workers from before that split still send the preview here, after making
+ * it; readers keep accepting it.
+ *
  * @param etag          identifies which write of {@code key} was processed; a later upload to the same key has another
  * @param sizeBytes     null when the producer did not learn it
  * @param kind          {@link #VIDEO} or {@link #IMAGE}; kept a string so a new kind does not break old readers
@@ -16,8 +21,8 @@ import static me.klepp.events.MissingFieldException.requirePresent;
  *                      {@code thumbnailBucket}; null from producers that make none
  * @param posterWidth   null exactly when {@code posterKey} is
  * @param posterHeight  null exactly when {@code posterKey} is
- * @param previewKey    a short muted clip for hovering in the feed (MP4/H.264), in {@code thumbnailBucket}; null for
- *                      images and when none could be made
+ * @param previewKey    a short muted clip for hovering in the feed (MP4/H.264), in {@code thumbnailBucket}; sent
+ *                      only by older workers (current ones send {@link PreviewReadyV1}), null otherwise
  */
 public record MediaProcessedV1(
         String bucket,

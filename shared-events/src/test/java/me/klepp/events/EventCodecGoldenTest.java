@@ -84,7 +84,22 @@ class EventCodecGoldenTest {
                             "klepp-media",
                             "bob/2026/01/long.mov",
                             "0cc175b9c0f1b6a831c399e269772661",
-                            "transcode ran past its time limit of 20 min (gave up after 3 attempts)")));
+                            "transcode ran past its time limit of 20 min (gave up after 3 attempts)")),
+            PreviewReadyV1.TYPE, new EventEnvelope<>(
+                    "c81e728d-9d4c-4f2a-b5e3-6a1f0d7e92b4",
+                    "/klepp/thumbnail-worker",
+                    PreviewReadyV1.TYPE,
+                    Instant.parse("2026-01-01T12:00:01.500Z"),
+                    "alice/2026/01/ShareX_Ab Cdé.mp4",
+                    new PreviewReadyV1(
+                            "klepp-media",
+                            "alice/2026/01/ShareX_Ab Cdé.mp4",
+                            "d41d8cd98f00b204e9800998ecf8427e",
+                            "klepp-media-derived",
+                            "alice/2026/01/ShareX_Ab Cdé.mp4/preview.mp4",
+                            480,
+                            270,
+                            3_000L)));
 
     private final EventCodec codec = new EventCodec();
 
@@ -95,7 +110,7 @@ class EventCodecGoldenTest {
     @Test
     void finds_every_event_type() {
         assertThat(eventTypes()).containsExactlyInAnyOrder(MediaProcessedV1.TYPE, MediaProcessingFailedV1.TYPE,
-                MediaRegenerationRequestedV1.TYPE, RenditionReadyV1.TYPE, RenditionFailedV1.TYPE);
+                MediaRegenerationRequestedV1.TYPE, RenditionReadyV1.TYPE, RenditionFailedV1.TYPE, PreviewReadyV1.TYPE);
     }
 
     @ParameterizedTest

@@ -9,8 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 class EventCodecRejectionTest {
 
-    private static final String SUPPORTED = "supported: me.klepp.media.processed.v1, me.klepp.media.processing-failed.v1, "
-            + "me.klepp.media.regeneration-requested.v1, me.klepp.media.rendition-failed.v1, "
+    private static final String SUPPORTED = "supported: me.klepp.media.preview-ready.v1, me.klepp.media.processed.v1, "
+            + "me.klepp.media.processing-failed.v1, me.klepp.media.regeneration-requested.v1, "
+            + "me.klepp.media.rendition-failed.v1, "
             + "me.klepp.media.rendition-ready.v1";
 
     private final EventCodec codec = new EventCodec();
@@ -111,6 +112,17 @@ class EventCodecRejectionTest {
         assertThatThrownBy(() -> codec.decode(json.toString()))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessage("missing required data field " + field + " in " + MediaProcessedV1.TYPE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"etag", "derived_bucket", "preview_key", "width", "duration_ms"})
+    void rejects_a_preview_ready_event_missing_what_the_catalog_records(String field) {
+        ObjectNode json = Golden.tree(PreviewReadyV1.TYPE);
+        ((ObjectNode) json.get("data")).remove(field);
+
+        assertThatThrownBy(() -> codec.decode(json.toString()))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("missing required data field " + field + " in " + PreviewReadyV1.TYPE);
     }
 
     @Test
