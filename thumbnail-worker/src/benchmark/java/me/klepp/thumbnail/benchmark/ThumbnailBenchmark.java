@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 import me.klepp.devstack.Devstack;
 import me.klepp.devstack.KleppResources;
 import me.klepp.events.EventCodec;
+import me.klepp.events.KleppEvent;
 import me.klepp.events.MediaProcessedV1;
+import me.klepp.events.PreviewReadyV1;
 import me.klepp.thumbnail.ThumbnailWorkerApplication;
 import me.klepp.thumbnail.media.Deadline;
 import me.klepp.thumbnail.media.Limits;
@@ -225,7 +227,10 @@ class ThumbnailBenchmark {
 		}
 	}
 
-	/** Reads the ingestor's queue until {@code count} processed events under {@code prefix} arrived: key to time. */
+	/**
+	 * Reads the ingestor's queue until {@code count} jobs under {@code prefix} are done, which for these clips is
+	 * when their preview is reported (after their processed event): key to time.
+	 */
 	private static Map<String, Long> awaitProcessed(Devstack stack, String prefix, int count) {
 		EventCodec codec = new EventCodec();
 		String url = stack.queueUrl(KleppResources.MEDIA_EVENTS_QUEUE);
@@ -235,11 +240,11 @@ class ThumbnailBenchmark {
 			for (var message : stack.sqsClient()
 				.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
 				.messages()) {
-				if (codec.decode(message.body()).data() instanceof MediaProcessedV1 processed
-						&& processed.key().startsWith(prefix)) {
-					arrived.put(processed.key(), System.nanoTime());
+				KleppEvent event = codec.decode(message.body()).data();
+				if (event instanceof PreviewReadyV1 preview && preview.key().startsWith(prefix)) {
+					arrived.put(preview.key(), System.nanoTime());
 				}
-				else {
+				else if (!(event instanceof MediaProcessedV1 processed && processed.key().startsWith(prefix))) {
 					System.out.println("  unexpected: " + message.body());
 				}
 				stack.sqsClient().deleteMessage(d -> d.queueUrl(url).receiptHandle(message.receiptHandle()));

@@ -3,7 +3,10 @@ package me.klepp.thumbnail.jobs;
 /** How a job ended (for logs and tests); a job that must be retried throws instead. */
 enum Outcome {
 
-	/** Derived objects written, processed event sent. */
+	/**
+	 * Poster and thumbnail written, processed event sent; for a clip then the preview and its event, unless none
+	 * could be made.
+	 */
 	PROCESSED,
 	/** The file is not usable: failed event sent with the reason. */
 	FAILED,

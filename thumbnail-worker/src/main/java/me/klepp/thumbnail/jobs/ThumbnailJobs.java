@@ -7,6 +7,7 @@ import me.klepp.events.MediaKinds;
 import me.klepp.events.MediaMetadata;
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
+import me.klepp.events.PreviewReadyV1;
 import me.klepp.thumbnail.ThumbnailProperties;
 import me.klepp.thumbnail.media.Deadline;
 import me.klepp.thumbnail.media.Limits;
@@ -25,13 +26,22 @@ import org.springframework.stereotype.Service;
 
 /**
  * One object: FFmpeg reads it with ranged GETs (never whole), the poster, the feed thumbnail and, for clips, the
- * hover preview go to the derived bucket under {@code <key>/}, and the result is reported as a versioned event.
+ * hover preview go to the derived bucket under {@code <key>/}, and the results are reported as versioned events.
+ *
+ * <p>Thumbnails first: the poster, the thumbnail and the metadata are stored and reported
+ * ({@code processed.v1}, without a preview) as soon as they exist, and only then is a clip's preview made, stored
+ * and reported on its own ({@code preview-ready.v1}). The preview takes longer than all the rest, and the feed
+ * should not wait for it.
  *
  * <ul>
  * <li>A file that is not usable media (empty, corrupt, truncated, unsupported, beyond the limits) is reported
  * failed at once: another attempt would give the same answer.</li>
  * <li>A failure that may pass (reading S3 failed, the job ran out of time) is retried; on the last attempt the file
  * is reported failed with the reason, so it never stays pending.</li>
+ * <li>A preview is a nicety, and once the processed event is out the file is fine: a preview that cannot be made
+ * never reports the file failed. A failure that may pass is retried as above (the whole job again, which
+ * overwrites the same objects and reports the same results); otherwise, or on the last attempt, the file stays
+ * processed without a preview.</li>
  * <li>Infrastructure errors outside the file (S3 HEAD or PUT, SQS) propagate: the message is retried and
  * dead-lettered when retries are exhausted.</li>
  * <li>An object deleted or overwritten before (or while) it is read is skipped: there is nothing to report about
@@ -95,49 +105,52 @@ class ThumbnailJobs {
 		long began = System.nanoTime();
 		Deadline deadline = Deadline.after(properties.jobTimeout());
 		try (S3ObjectSource source = store.open(object)) {
-			MediaAnalysis analysis = analyzer.analyze(source, deadline);
-			Optional<String> notAsDeclared = DeclaredType.mismatch(object.contentType(), analysis);
-			if (notAsDeclared.isPresent()) {
-				throw new MediaAnalysisException(notAsDeclared.get());
+			MediaAnalysis analysis;
+			try {
+				analysis = analyzer.analyze(source, deadline);
+				Optional<String> notAsDeclared = DeclaredType.mismatch(object.contentType(), analysis);
+				if (notAsDeclared.isPresent()) {
+					throw new MediaAnalysisException(notAsDeclared.get());
+				}
+			}
+			catch (MediaAnalysisException e) {
+				return failed(object, e, attempt);
 			}
 			long analysisBytes = source.bytesRead();
 			long analysisMs = (System.nanoTime() - began) / 1_000_000;
-			Optional<Preview> preview = previews == null ? Optional.empty()
-					: previews.make(source, analysis, deadline);
-			MediaProcessedV1 processed = store(object, analysis, preview);
-			events.publish(object.key(), processed);
-			log.info("{} ({}) processed in {} ms (poster {} ms): {} {}x{} {}; read {} of {} bytes ({}%, {} before the "
-					+ "preview) in {} requests", object.key(), job.why(), (System.nanoTime() - began) / 1_000_000,
-					analysisMs, analysis.kind(), analysis.width(), analysis.height(), analysis.videoCodec(),
-					source.bytesRead(), object.size(), percent(source.bytesRead(), object.size()), analysisBytes,
-					source.requests());
+			events.publish(object.key(), storePictures(object, analysis));
+			long publishedMs = (System.nanoTime() - began) / 1_000_000;
+			String preview = previews == null || !analysis.isVideo() ? "none" : preview(object, source, analysis,
+					deadline, attempt);
+			log.info("{} ({}) processed in {} ms (poster {} ms, reported at {} ms, preview {}): {} {}x{} {}; read {} of "
+					+ "{} bytes ({}%, {} before the preview) in {} requests", object.key(), job.why(),
+					(System.nanoTime() - began) / 1_000_000, analysisMs, publishedMs, preview, analysis.kind(),
+					analysis.width(), analysis.height(), analysis.videoCodec(), source.bytesRead(), object.size(),
+					percent(source.bytesRead(), object.size()), analysisBytes, source.requests());
 			return Outcome.PROCESSED;
-		}
-		catch (MediaAnalysisException e) {
-			if (e.sourceGone()) {
-				log.info("{}: {}; skipped", object.key(), e.getMessage());
-				return Outcome.SKIPPED;
-			}
-			boolean lastAttempt = attempt >= properties.maxAttempts();
-			if (e.isRetryable() && !lastAttempt) {
-				throw new RetryLaterException(object.key() + ": " + e.getMessage() + " (attempt " + attempt + " of "
-						+ properties.maxAttempts() + ")", e);
-			}
-			String reason = e.isRetryable() ? e.getMessage() + " (gave up after " + attempt + " attempts)"
-					: e.getMessage();
-			log.info("{} failed: {}", object.key(), reason);
-			events.publish(object.key(),
-					new MediaProcessingFailedV1(object.bucket(), object.key(), object.unquotedETag(), reason));
-			return Outcome.FAILED;
 		}
 	}
 
-	private MediaProcessedV1 store(StoredObject object, MediaAnalysis analysis, Optional<Preview> preview) {
-		String previewKey = null;
-		if (preview.isPresent()) {
-			previewKey = DerivedKeys.preview(object.key());
-			store.putDerived(previewKey, preview.get().mp4(), "video/mp4");
+	private Outcome failed(StoredObject object, MediaAnalysisException e, int attempt) {
+		if (e.sourceGone()) {
+			log.info("{}: {}; skipped", object.key(), e.getMessage());
+			return Outcome.SKIPPED;
 		}
+		boolean lastAttempt = attempt >= properties.maxAttempts();
+		if (e.isRetryable() && !lastAttempt) {
+			throw new RetryLaterException(object.key() + ": " + e.getMessage() + " (attempt " + attempt + " of "
+					+ properties.maxAttempts() + ")", e);
+		}
+		String reason = e.isRetryable() ? e.getMessage() + " (gave up after " + attempt + " attempts)"
+				: e.getMessage();
+		log.info("{} failed: {}", object.key(), reason);
+		events.publish(object.key(),
+				new MediaProcessingFailedV1(object.bucket(), object.key(), object.unquotedETag(), reason));
+		return Outcome.FAILED;
+	}
+
+	/** The poster and the thumbnail stored; returns the event that reports them (no preview: it comes later). */
+	private MediaProcessedV1 storePictures(StoredObject object, MediaAnalysis analysis) {
 		String posterKey = DerivedKeys.poster(object.key());
 		store.putDerived(posterKey, analysis.poster().jpeg(), "image/jpeg");
 		String thumbnailKey = DerivedKeys.thumbnail(object.key());
@@ -147,7 +160,40 @@ class ThumbnailJobs {
 				analysis.thumbnail().height(),
 				new MediaMetadata(analysis.durationMs(), analysis.width(), analysis.height(), analysis.videoCodec(),
 						analysis.fps(), analysis.hasAudio(), analysis.bitrate(), analysis.rotation()),
-				posterKey, analysis.poster().width(), analysis.poster().height(), previewKey);
+				posterKey, analysis.poster().width(), analysis.poster().height(), null);
+	}
+
+	/**
+	 * Makes, stores and reports the clip's preview. The file is already reported processed, so nothing here
+	 * reports it failed.
+	 * @return for the log: how long it took, or why there is none
+	 * @throws RetryLaterException when reading the source failed and this is not the last attempt
+	 */
+	private String preview(StoredObject object, S3ObjectSource source, MediaAnalysis analysis, Deadline deadline,
+			int attempt) {
+		long began = System.nanoTime();
+		Optional<Preview> preview;
+		try {
+			preview = previews.make(source, analysis, deadline);
+		}
+		catch (MediaAnalysisException e) {
+			if (e.isRetryable() && !e.sourceGone() && attempt < properties.maxAttempts()) {
+				throw new RetryLaterException(object.key() + ": " + e.getMessage() + " (attempt " + attempt + " of "
+						+ properties.maxAttempts() + ", after the processed event)", e);
+			}
+			log.info("no preview for {}: {}{}; it stays processed without one", object.key(), e.getMessage(),
+					e.isRetryable() ? " (gave up after " + attempt + " attempts)" : "");
+			return "none (" + e.getMessage() + ")";
+		}
+		if (preview.isEmpty()) {
+			return "none"; // PreviewMaker logged why
+		}
+		String previewKey = DerivedKeys.preview(object.key());
+		store.putDerived(previewKey, preview.get().mp4(), "video/mp4");
+		events.publish(object.key(), new PreviewReadyV1(object.bucket(), object.key(), object.unquotedETag(),
+				store.derivedBucket(), previewKey, preview.get().width(), preview.get().height(),
+				preview.get().durationMs()));
+		return (System.nanoTime() - began) / 1_000_000 + " ms";
 	}
 
 	private static String percent(long part, long whole) {

@@ -12,6 +12,7 @@ import me.klepp.devstack.Devstack;
 import me.klepp.devstack.KleppResources;
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
+import me.klepp.events.PreviewReadyV1;
 import me.klepp.events.s3.S3NotificationWriter;
 import me.klepp.events.s3.S3ObjectEvent;
 import me.klepp.thumbnail.corpus.Corpus;
@@ -33,8 +34,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The worker as deployed: S3 events in from its queue, posters, thumbnails and previews out to the derived bucket,
- * versioned events out to the ingestor's queue (read here in its place). Closed after the class, so that no other
- * test's worker competes for the queues.
+ * versioned events (processed first, a clip's preview after it) out to the ingestor's queue (read here in its
+ * place). Closed after the class, so that no other test's worker competes for the queues.
  */
 @SpringBootTest(properties = "klepp.thumbnail.poll-timeout=1s")
 @DirtiesContext
@@ -50,11 +51,13 @@ class ThumbnailWorkerTest {
 	final S3Client s3 = stack.s3Client();
 
 	@Test
-	void anUploadedClipGetsAPosterAThumbnailAndAPreview(@TempDir Path dir) throws Exception {
+	void anUploadedClipGetsAPosterAThumbnailAndThenAPreview(@TempDir Path dir) throws Exception {
 		String key = "alice/worker-clip.mp4";
 		upload(key, Corpus.blackIntro(), "video/mp4");
 
+		// thumbnails first: the processed event names no preview, the preview follows in its own event
 		MediaProcessedV1 processed = (MediaProcessedV1) Inbox.awaitEvent(stack, key);
+		PreviewReadyV1 preview = (PreviewReadyV1) Inbox.awaitEvent(stack, key, 2);
 
 		assertThat(processed.kind()).isEqualTo("video");
 		assertThat(processed.etag()).isEqualTo(headETag(key));
@@ -69,7 +72,7 @@ class ThumbnailWorkerTest {
 		assertThat(processed.thumbnailBucket()).isEqualTo(KleppResources.DERIVED_BUCKET);
 		assertThat(processed.thumbnailKey()).isEqualTo(key + "/thumbnail.jpg");
 		assertThat(processed.posterKey()).isEqualTo(key + "/poster.jpg");
-		assertThat(processed.previewKey()).isEqualTo(key + "/preview.mp4");
+		assertThat(processed.previewKey()).isNull();
 		assertThat(processed.thumbnailWidth()).isEqualTo(480);
 		assertThat(processed.thumbnailHeight()).isEqualTo(270);
 		assertThat(processed.posterWidth()).isEqualTo(1280);
@@ -82,9 +85,18 @@ class ThumbnailWorkerTest {
 		BufferedImage thumbnail = derivedImage(processed.thumbnailKey());
 		assertThat(thumbnail.getWidth()).isEqualTo(480);
 		assertThat(thumbnail.getHeight()).isEqualTo(270);
-		Path preview = dir.resolve("preview.mp4");
-		Files.write(preview, derived(processed.previewKey()));
-		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(preview.toFile())) {
+
+		assertThat(preview.bucket()).isEqualTo(KleppResources.MEDIA_BUCKET);
+		assertThat(preview.key()).isEqualTo(key);
+		assertThat(preview.etag()).isEqualTo(processed.etag());
+		assertThat(preview.derivedBucket()).isEqualTo(KleppResources.DERIVED_BUCKET);
+		assertThat(preview.previewKey()).isEqualTo(key + "/preview.mp4");
+		assertThat(preview.width()).isEqualTo(480);
+		assertThat(preview.height()).isEqualTo(270);
+		assertThat(preview.durationMs()).isBetween(2900L, 3100L);
+		Path file = dir.resolve("preview.mp4");
+		Files.write(file, derived(preview.previewKey()));
+		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
 			grabber.start();
 			assertThat(grabber.getVideoCodecName()).isEqualTo("h264");
 			assertThat(grabber.getImageWidth()).isEqualTo(480);
@@ -92,8 +104,11 @@ class ThumbnailWorkerTest {
 			assertThat(grabber.hasAudio()).isFalse();
 			assertThat(grabber.getLengthInTime()).isBetween(2_900_000L, 3_100_000L);
 		}
-		assertThat(s3.headObject(h -> h.bucket(KleppResources.DERIVED_BUCKET).key(processed.previewKey()))
+		assertThat(s3.headObject(h -> h.bucket(KleppResources.DERIVED_BUCKET).key(preview.previewKey()))
 			.contentType()).isEqualTo("video/mp4");
+		// two results, no failure: neither redelivered nor reported again
+		awaitUploadsQueueDrained();
+		assertThat(Inbox.eventsFor(stack, key)).hasSize(2);
 	}
 
 	@Test
@@ -112,6 +127,8 @@ class ThumbnailWorkerTest {
 		assertThat(derivedImage(processed.posterKey()).getWidth()).isEqualTo(800);
 		assertThat(derivedImage(processed.thumbnailKey()).getHeight()).isEqualTo(360);
 		assertThat(derivedKeys(key)).containsExactlyInAnyOrder(key + "/poster.jpg", key + "/thumbnail.jpg");
+		awaitUploadsQueueDrained();
+		assertThat(Inbox.eventsFor(stack, key)).as("no preview-ready for a still image").hasSize(1);
 	}
 
 	@ParameterizedTest(name = "{0}")
