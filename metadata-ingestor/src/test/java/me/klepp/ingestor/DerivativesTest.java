@@ -62,7 +62,7 @@ class DerivativesTest {
 	}
 
 	@Test
-	void anEventOfAnOlderWorkerLeavesNoStalePosterBehind() {
+	void anEventOfAnOlderWorkerLeavesNoStalePosterBehindAndKeepsThePreviewOfItsVersion() {
 		String key = pendingFile();
 		send(new MediaProcessedV1(KleppResources.MEDIA_BUCKET, key, ETAG, 4096L, "video", KleppResources.DERIVED_BUCKET,
 				key + "/thumbnail.jpg", 480, 270, new MediaMetadata(6000L, 1280, 720, "h264", 25.0, false, 800_000L, 0),
@@ -70,7 +70,9 @@ class DerivativesTest {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(row(key)).containsEntry("preview_key", key + "/preview.mp4"));
 
-		// e.g. a regeneration by a worker rolled back to the first release: every column says what it said
+		// e.g. a regeneration by a worker rolled back to the first release: every column of the processed event says
+		// what it said. The preview is a result of its own now (preview-ready.v1, which current workers send after
+		// this event): a processed event without one says nothing about it, and the preview of this version stays.
 		send(new MediaProcessedV1(KleppResources.MEDIA_BUCKET, key, ETAG, 4096L, "video", KleppResources.DERIVED_BUCKET,
 				key + "/thumbnail.jpg", 320, 180, new MediaMetadata(6000L, 1280, 720, "h264", 25.0, false, 800_000L)));
 
@@ -78,7 +80,7 @@ class DerivativesTest {
 			.containsEntry("thumbnail_width", 320)
 			.containsEntry("poster_key", null)
 			.containsEntry("poster_width", null)
-			.containsEntry("preview_key", null)
+			.containsEntry("preview_key", key + "/preview.mp4")
 			.containsEntry("rotation", null));
 	}
 

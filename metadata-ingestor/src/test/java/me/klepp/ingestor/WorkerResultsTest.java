@@ -17,6 +17,7 @@ import me.klepp.events.KleppEvent;
 import me.klepp.events.MediaMetadata;
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
+import me.klepp.events.PreviewReadyV1;
 import me.klepp.events.RenditionFailedV1;
 import me.klepp.events.RenditionReadyV1;
 import me.klepp.events.s3.S3NotificationWriter;
@@ -221,6 +222,131 @@ class WorkerResultsTest {
 			.containsAll(DerivedKeys.all(key));
 		assertThat(jdbc.sql("select count(*) from media_file where object_key = :key").param("key", key)
 			.query(Long.class).single()).isZero();
+	}
+
+	// ---- previews -----------------------------------------------------------------------------------------------
+
+	@Test
+	void aPreviewAfterTheProcessedEventIsRecordedWithANewVersionOfTheDerivedUrls() {
+		String key = pendingFile();
+		send(processedWithoutPreview(key, ETAG));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(row(key)).containsEntry("processing_state", "done"));
+		assertThat(row(key)).containsEntry("preview_key", null);
+		Object processedAt = previewRow(key).get("processed_at");
+
+		send(previewReady(key, ETAG));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(previewRow(key))
+			.containsEntry("preview_key", key + "/preview.mp4")
+			.containsEntry("preview_etag", ETAG));
+		assertThat(previewRow(key).get("processed_at")).as("the version of the derived objects' URLs")
+			.isNotEqualTo(processedAt);
+		assertThat(row(key)).containsEntry("processing_state", "done").containsEntry("thumbnail_key",
+				key + "/thumbnail.jpg");
+	}
+
+	@Test
+	void aProcessedEventWithoutAPreviewArrivingAfterThePreviewKeepsIt() {
+		String key = pendingFile();
+		send(previewReady(key, ETAG));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(row(key)).containsEntry("preview_key", key + "/preview.mp4"));
+		assertThat(row(key)).as("the preview alone does not make the file processed")
+			.containsEntry("processing_state", "pending");
+
+		send(processedWithoutPreview(key, ETAG));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(row(key))
+			.containsEntry("processing_state", "done")
+			.containsEntry("thumbnail_key", key + "/thumbnail.jpg")
+			.containsEntry("preview_key", key + "/preview.mp4"));
+
+		// and again, as a redelivery or a regeneration sends it: still both
+		send(processedWithoutPreview(key, ETAG));
+		awaitMediaEventsDrained();
+		assertThat(row(key)).containsEntry("processing_state", "done")
+			.containsEntry("preview_key", key + "/preview.mp4");
+	}
+
+	@Test
+	void aPreviewOfAnOlderVersionChangesNothingAndAnOverwriteForgetsThePreviewBefore() {
+		String key = pendingFile();
+		sendUpload(key, ETAG, "0000000000000001");
+		send(previewReady(key, ETAG));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(row(key)).containsEntry("preview_key", key + "/preview.mp4"));
+
+		sendUpload(key, NEWER_ETAG, "0000000000000002");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(previewRow(key))
+			.containsEntry("preview_key", null)
+			.containsEntry("preview_etag", null));
+
+		// the old version's preview, delivered again late, is stale; so is its processed event
+		send(previewReady(key, ETAG));
+		send(processedWithoutPreview(key, ETAG));
+		awaitMediaEventsDrained();
+		assertThat(row(key)).containsEntry("etag", NEWER_ETAG)
+			.containsEntry("processing_state", "pending")
+			.containsEntry("preview_key", null);
+		assertThat(deadLettersAbout(key)).as("stale is not an error").isEmpty();
+
+		// while the new version's results are recorded, in either order
+		send(previewReady(key, NEWER_ETAG));
+		send(processedWithoutPreview(key, NEWER_ETAG));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(row(key))
+			.containsEntry("processing_state", "done")
+			.containsEntry("preview_key", key + "/preview.mp4"));
+		assertThat(previewRow(key)).containsEntry("preview_etag", NEWER_ETAG);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+		"another file's preview    | preview_key alice/hidden.mp4/preview.mp4 is not <key>/preview.mp4",
+		"another of its objects    | preview_key <key>/poster.jpg is not <key>/preview.mp4",
+		"a preview in the bucket   | derived_bucket klepp-media is not the derived bucket",
+		"another bucket            | bucket someone-elses-bucket is not the media bucket",
+		"no width                  | width 0 is not between 1 and 16384",
+	})
+	void aForgedPreviewIsDeadLetteredWithItsReasonAndChangesNothing(String forgery, String reason) {
+		String key = pendingFile();
+		PreviewReadyV1 fine = previewReady(key, ETAG);
+		PreviewReadyV1 forged = switch (forgery) {
+			case "another file's preview" -> new PreviewReadyV1(fine.bucket(), key, ETAG, fine.derivedBucket(),
+					"alice/hidden.mp4/preview.mp4", 480, 270, 3000L);
+			case "another of its objects" -> new PreviewReadyV1(fine.bucket(), key, ETAG, fine.derivedBucket(),
+					DerivedKeys.poster(key), 480, 270, 3000L);
+			case "a preview in the bucket" -> new PreviewReadyV1(fine.bucket(), key, ETAG, KleppResources.MEDIA_BUCKET,
+					fine.previewKey(), 480, 270, 3000L);
+			case "another bucket" -> new PreviewReadyV1("someone-elses-bucket", key, ETAG, fine.derivedBucket(),
+					fine.previewKey(), 480, 270, 3000L);
+			case "no width" -> new PreviewReadyV1(fine.bucket(), key, ETAG, fine.derivedBucket(), fine.previewKey(), 0,
+					270, 3000L);
+			default -> throw new IllegalArgumentException(forgery);
+		};
+
+		send(forged);
+
+		assertThat(awaitDeadLetterReason(key)).startsWith("refused worker result: " + reason.replace("<key>", key));
+		assertThat(previewRow(key)).containsEntry("preview_key", null).containsEntry("preview_etag", null);
+	}
+
+	private static PreviewReadyV1 previewReady(String key, String etag) {
+		return new PreviewReadyV1(KleppResources.MEDIA_BUCKET, key, etag, KleppResources.DERIVED_BUCKET,
+				DerivedKeys.preview(key), 480, 270, 3000L);
+	}
+
+	/** What the worker sends now: the preview follows in its own event. */
+	private static MediaProcessedV1 processedWithoutPreview(String key, String etag) {
+		return new MediaProcessedV1(KleppResources.MEDIA_BUCKET, key, etag, 4096L, "video",
+				KleppResources.DERIVED_BUCKET, key + "/thumbnail.jpg", 480, 270,
+				new MediaMetadata(6000L, 1280, 720, "h264", 25.0, false, 800_000L, 0), key + "/poster.jpg", 1280, 720,
+				null);
+	}
+
+	private Map<String, Object> previewRow(String key) {
+		return jdbc.sql("select preview_key, preview_etag, processed_at from media_file where object_key = :key")
+			.param("key", key).query().singleRow();
 	}
 
 	// ---- renditions ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
+import me.klepp.events.PreviewReadyV1;
 import me.klepp.events.RenditionFailedV1;
 import me.klepp.events.RenditionReadyV1;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,26 +27,42 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class MediaCatalog {
 
+	// The preview is its own result (preview-ready.v1), which may come before or after this one: a processed event
+	// without a preview (as current workers send it) keeps the preview of its own version and drops another's. One
+	// with a preview (from older workers) records it.
 	private static final String WRITE_PROCESSED = """
 			update media_file
 			set processing_state = 'done', processing_error = null, thumbnail_key = :thumbnailKey,
 			    thumbnail_width = :thumbnailWidth, thumbnail_height = :thumbnailHeight,
 			    poster_key = :posterKey, poster_width = :posterWidth, poster_height = :posterHeight,
-			    preview_key = :previewKey, rotation = :rotation,
-			    duration_ms = :durationMs, width = :width, height = :height, video_codec = :videoCodec,
+			    preview_key = coalesce(cast(:previewKey as text), case when preview_etag = :etag then preview_key end),
+			    preview_etag = case when cast(:previewKey as text) is not null or preview_etag = :etag then :etag end,
+			    rotation = :rotation, duration_ms = :durationMs, width = :width, height = :height, video_codec = :videoCodec,
 			    fps = :fps, has_audio = :hasAudio, bitrate = :bitrate, processed_etag = :etag, processed_at = now()
 			where object_key = :key""";
 
 	// A failure never overwrites a success of the same version: a late failure report (e.g. of an earlier attempt)
 	// must not hide a thumbnail that exists. A failure of a newer version does replace an older one's success, and
-	// takes its pictures and metadata with it: they show other bytes.
+	// takes its pictures and metadata with it: they show other bytes. A preview of the failure's own version stays,
+	// like a success of it, so that the success arriving last ends in the same row as arriving first.
 	private static final String WRITE_FAILED = """
 			update media_file
 			set processing_state = 'failed', processing_error = :reason, processed_etag = :etag, processed_at = now(),
 			    thumbnail_key = null, thumbnail_width = null, thumbnail_height = null, poster_key = null,
-			    poster_width = null, poster_height = null, preview_key = null, rotation = null, duration_ms = null,
+			    poster_width = null, poster_height = null,
+			    preview_key = case when preview_etag = :etag then preview_key end,
+			    preview_etag = case when preview_etag = :etag then preview_etag end, rotation = null, duration_ms = null,
 			    width = null, height = null, video_codec = null, fps = null, has_audio = null, bitrate = null
 			where object_key = :key and not (processing_state = 'done' and processed_etag is not distinct from :etag)""";
+
+	// processed_at is the version of the derived objects' URLs (api-service's MediaUrls): a regeneration's processed
+	// event gives them a new one while the preview is still being made again, so the new preview needs another,
+	// or browsers keep the old one they fetched meanwhile. Before the processed event it stays: that sets it.
+	private static final String WRITE_PREVIEW = """
+			update media_file
+			set preview_key = :previewKey, preview_etag = :etag,
+			    processed_at = case when processing_state = 'done' then now() else processed_at end
+			where object_key = :key""";
 
 	private static final String WRITE_RENDITION = """
 			update media_file
@@ -90,6 +107,7 @@ public class MediaCatalog {
 			.param("posterKey", processed.posterKey())
 			.param("posterWidth", processed.posterWidth())
 			.param("posterHeight", processed.posterHeight())
+			// sent only by older workers; absent, the preview of this version stays (WRITE_PROCESSED)
 			.param("previewKey", processed.previewKey())
 			.param("rotation", media.rotation())
 			.param("durationMs", media.durationMs())
@@ -112,6 +130,16 @@ public class MediaCatalog {
 			.params(versionParams(failed.key(), failed.etag(), rowEtag))
 			.update();
 		return written > 0 ? Recording.RECORDED_NOW : unwritten(failed.key(), failed.etag());
+	}
+
+	/** @param rowEtag as for {@link #recordProcessed} */
+	@Transactional
+	public Recording recordPreview(PreviewReadyV1 ready, String rowEtag) {
+		int written = jdbc.sql(WRITE_PREVIEW + " and " + (rowEtag == null ? THIS_VERSION : ROW_VERSION))
+			.param("previewKey", ready.previewKey())
+			.params(versionParams(ready.key(), ready.etag(), rowEtag))
+			.update();
+		return written > 0 ? Recording.RECORDED_NOW : unwritten(ready.key(), ready.etag());
 	}
 
 	/** @param rowEtag as for {@link #recordProcessed} */

@@ -94,9 +94,17 @@ public class ObjectRegistry {
 				update media_file
 				set processing_state = 'pending', processing_error = null, processed_etag = null, processed_at = null,
 				    thumbnail_key = null, thumbnail_width = null, thumbnail_height = null, poster_key = null,
-				    poster_width = null, poster_height = null, preview_key = null, rotation = null, duration_ms = null,
+				    poster_width = null, poster_height = null, rotation = null, duration_ms = null,
 				    width = null, height = null, video_codec = null, fps = null, has_audio = null, bitrate = null
 				where object_key = :key and processed_etag is not null and processed_etag <> :etag""")
+			.param("etag", object.eTag())
+			.param("key", object.key())
+			.update();
+		// the preview by its own version: it may be this version's already, reported before its processed event
+		jdbc.sql("""
+				update media_file
+				set preview_key = null, preview_etag = null
+				where object_key = :key and preview_etag is not null and preview_etag <> :etag""")
 			.param("etag", object.eTag())
 			.param("key", object.key())
 			.update();

@@ -7,6 +7,7 @@ import io.awspring.cloud.sqs.annotation.SqsListener;
 import me.klepp.events.EventCodec;
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
+import me.klepp.events.PreviewReadyV1;
 import me.klepp.events.RenditionFailedV1;
 import me.klepp.events.RenditionReadyV1;
 import me.klepp.ingestor.catalog.MediaCatalog;
@@ -21,8 +22,9 @@ import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * The thumbnail worker reports what it made of a file. A result is believed only when it passes
- * {@link ResultChecks} and is about the current version of the object:
+ * The workers report what they made of a file (the thumbnail worker: processed or failed, then a clip's preview;
+ * the rendition worker: a rendition or none), each result in any order with the others. A result is believed only
+ * when it passes {@link ResultChecks} and is about the current version of the object:
  * <ul>
  * <li>the row knows that version, or none yet (the worker may be faster than S3's event): written;</li>
  * <li>the row knows another version: S3 says which is current. The result's: the catalog is behind, written.
@@ -82,6 +84,13 @@ class MediaEventListener {
 			String reason = checks.check(failed);
 			if (accept(failed.key(), failed.etag(), rowEtag -> catalog.recordFailed(failed, reason, rowEtag))) {
 				log.info("processing of {} failed: {}", failed.key(), reason);
+			}
+		}
+		else if (envelope.data() instanceof PreviewReadyV1 ready) {
+			MessageHandling.aboutFile(ready.key());
+			checks.check(ready);
+			if (accept(ready.key(), ready.etag(), rowEtag -> catalog.recordPreview(ready, rowEtag))) {
+				log.info("hover preview recorded for {}", ready.key());
 			}
 		}
 		else if (envelope.data() instanceof RenditionReadyV1 ready) {

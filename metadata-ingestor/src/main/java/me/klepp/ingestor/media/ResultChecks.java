@@ -7,6 +7,7 @@ import me.klepp.events.DerivedKeys;
 import me.klepp.events.MediaMetadata;
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
+import me.klepp.events.PreviewReadyV1;
 import me.klepp.events.RenditionFailedV1;
 import me.klepp.events.RenditionReadyV1;
 import me.klepp.ingestor.storage.S3Properties;
@@ -64,6 +65,18 @@ class ResultChecks {
 			derivedKey(key, processed.previewKey(), "preview_key");
 		}
 		metadata(processed.metadata());
+	}
+
+	void check(PreviewReadyV1 ready) {
+		checkObject(ready.bucket(), ready.key(), ready.etag());
+		require(buckets.derivedBucket().equals(ready.derivedBucket()),
+				"derived_bucket " + ready.derivedBucket() + " is not the derived bucket");
+		require(DerivedKeys.preview(ready.key()).equals(ready.previewKey()),
+				"preview_key " + ready.previewKey() + " is not " + DerivedKeys.preview(ready.key()));
+		side(ready.width(), "width");
+		side(ready.height(), "height");
+		require(ready.durationMs() >= 0 && ready.durationMs() <= limits.maxDuration().toMillis(),
+				"duration_ms " + ready.durationMs() + " is not between 0 and " + limits.maxDuration().toMillis());
 	}
 
 	void check(RenditionReadyV1 ready) {
