@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param previewMaxFps highest frame rate of the hover preview
  * @param maxPixels largest picture (width x height) decoded; larger uploads fail
  * @param maxDuration longest clip processed; longer ones fail
- * @param jobTimeout time one job may take (analysis and preview); past it the job is retried, and reported failed
- * on its last attempt
+ * @param jobTimeout time one job may take (analysis and preview); past it during the analysis the job is retried,
+ * and reported failed on its last attempt; past it during the preview the clip stays processed without one
  * @param concurrency jobs run at once from the uploads queue (each decodes on one core, the preview on more)
  * @param maxAttempts deliveries of a message before a file whose processing keeps failing in a way that might be
  * transient (timeouts, read errors) is reported failed; at most the queues' {@code maxReceiveCount}

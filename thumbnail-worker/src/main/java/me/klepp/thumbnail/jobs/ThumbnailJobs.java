@@ -38,10 +38,11 @@ import org.springframework.stereotype.Service;
  * failed at once: another attempt would give the same answer.</li>
  * <li>A failure that may pass (reading S3 failed, the job ran out of time) is retried; on the last attempt the file
  * is reported failed with the reason, so it never stays pending.</li>
- * <li>A preview is a nicety, and once the processed event is out the file is fine: a preview that cannot be made
- * never reports the file failed. A failure that may pass is retried as above (the whole job again, which
- * overwrites the same objects and reports the same results); otherwise, or on the last attempt, the file stays
- * processed without a preview.</li>
+ * <li>A preview is a nicety, and once the processed event is out the file is fine: nothing about the preview
+ * reports the file failed. A failure of it that may pass (reading S3 failed) is retried as above, the whole job
+ * again, which overwrites the same objects and reports the same results; anything else (the encoder, the file, the
+ * job out of time: see {@link PreviewMaker}), or the last attempt, leaves the file processed without a
+ * preview.</li>
  * <li>Infrastructure errors outside the file (S3 HEAD or PUT, SQS) propagate: the message is retried and
  * dead-lettered when retries are exhausted.</li>
  * <li>An object deleted or overwritten before (or while) it is read is skipped: there is nothing to report about
