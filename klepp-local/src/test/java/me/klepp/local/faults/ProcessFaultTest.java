@@ -1,21 +1,29 @@
 package me.klepp.local.faults;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import me.klepp.devstack.Devstack;
 import me.klepp.devstack.KleppResources;
 import me.klepp.events.EventCodec;
+import me.klepp.devstack.media.SampleMedia;
 import me.klepp.events.MediaProcessedV1;
+import me.klepp.events.RenditionReadyV1;
 import me.klepp.events.s3.S3NotificationWriter;
 import me.klepp.events.s3.S3ObjectEvent;
 import me.klepp.ingestor.MetadataIngestorApplication;
+import me.klepp.rendition.RenditionWorkerApplication;
 import me.klepp.thumbnail.ThumbnailWorkerApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 import static me.klepp.local.faults.FaultScenarios.after;
@@ -125,6 +133,77 @@ class ProcessFaultTest {
 				.key(reports.get(0).thumbnailKey())).contentLength()).isPositive();
 		}
 		assertThat(messages(stack, KleppResources.deadLetterQueue(KleppResources.THUMBNAIL_UPLOADS_QUEUE))).isZero();
+	}
+
+	@Test
+	void aRenditionWorkerKilledMidTranscodeRedoesTheJobAndOneRenditionResults(@TempDir Path dir) throws Exception {
+		String key = "rendition-crash/" + UUID.randomUUID() + ".mkv";
+		// H.264 with Opus in Matroska: the audio is not for browsers, so a full transcode, long enough to be caught
+		Path clip = SampleMedia.clip(dir.resolve("obs.mkv"), "mkv", "h264", 1280, 720, 20, 30, true);
+		Path workDir = Files.createDirectories(dir.resolve("work"));
+		try (ServiceProcess worker = startRenditionWorker(workDir)) {
+			stack.s3Client().putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(key)
+				.contentType("video/x-matroska"), clip);
+			// the source is downloaded and the encoder has begun writing the rendition
+			await().atMost(Duration.ofSeconds(60)).until(() -> renditionsBeingWritten(workDir) == 1);
+			assertThat(inFlight(stack, KleppResources.RENDITION_UPLOADS_QUEUE)).isEqualTo(1);
+			worker.kill();
+		}
+		assertThat(renditionReports(key)).as("nothing reported by the killed worker").isEmpty();
+		assertThat(derivedObjects(key)).isEmpty();
+
+		List<RenditionReadyV1> reports = new ArrayList<>();
+		try (ServiceProcess worker = startRenditionWorker(workDir)) {
+			await().atMost(Duration.ofSeconds(180)).until(() -> {
+				reports.addAll(renditionReports(key));
+				return !reports.isEmpty() && messages(stack, KleppResources.RENDITION_UPLOADS_QUEUE) == 0;
+			});
+		}
+		reports.addAll(renditionReports(key));
+		assertThat(reports).hasSize(1);
+		RenditionReadyV1 ready = reports.get(0);
+		assertThat(ready.decision()).isEqualTo(RenditionReadyV1.TRANSCODE);
+		assertThat(ready.durationMs()).isBetween(19_900L, 20_100L);
+		assertThat(derivedObjects(key)).containsExactly(key + "/playable.mp4");
+		assertThat(stack.s3Client().headObject(h -> h.bucket(KleppResources.DERIVED_BUCKET).key(ready.renditionKey()))
+			.contentLength()).isEqualTo(ready.sizeBytes());
+		assertThat(messages(stack, KleppResources.deadLetterQueue(KleppResources.RENDITION_UPLOADS_QUEUE))).isZero();
+	}
+
+	private ServiceProcess startRenditionWorker(Path workDir) throws Exception {
+		return ServiceProcess.start(RenditionWorkerApplication.class, stack.springProperties(),
+				"--klepp.rendition.work-dir=" + workDir, "--klepp.rendition.retry-backoff=2s",
+				"--klepp.rendition.visibility-timeout=" + VISIBILITY_SECONDS + "s", "--klepp.rendition.poll-timeout=2s");
+	}
+
+	/** Renditions the encoder has begun to write in the worker's job directories. */
+	private static long renditionsBeingWritten(Path workDir) throws Exception {
+		try (var files = Files.walk(workDir)) {
+			return files.filter(f -> f.getFileName().toString().equals("playable.mp4")).count();
+		}
+	}
+
+	/** The rendition reports about {@code key} on the ingestor's queue, taken off it. */
+	private static List<RenditionReadyV1> renditionReports(String key) {
+		EventCodec codec = new EventCodec();
+		String url = stack.queueUrl(KleppResources.MEDIA_EVENTS_QUEUE);
+		List<RenditionReadyV1> reports = new ArrayList<>();
+		for (var message : stack.sqsClient().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+			.waitTimeSeconds(1)).messages()) {
+			var event = codec.decode(message.body());
+			if (event.data() instanceof RenditionReadyV1 ready && ready.key().equals(key)) {
+				reports.add(ready);
+			}
+			if (key.equals(event.subject())) {
+				stack.sqsClient().deleteMessage(d -> d.queueUrl(url).receiptHandle(message.receiptHandle()));
+			}
+		}
+		return reports;
+	}
+
+	private static List<String> derivedObjects(String key) {
+		return stack.s3Client().listObjectsV2(l -> l.bucket(KleppResources.DERIVED_BUCKET).prefix(key + "/"))
+			.contents().stream().map(o -> o.key()).toList();
 	}
 
 	private ServiceProcess startIngestor() throws Exception {

@@ -21,7 +21,7 @@ final class Remuxer {
 	static void remux(Path source, SourceProbe probe, Path target, TimeLimit limit) throws RenditionException {
 		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile())) {
 			grabber.setOption("protocol_whitelist", "file");
-			grabber.start(false);
+			grabber.start();
 			try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), grabber.getImageWidth(),
 					grabber.getImageHeight(), grabber.getAudioChannels())) {
 				recorder.setFormat("mp4");

@@ -105,15 +105,46 @@ final class Transcoder {
 		recorder.setVideoCodecName(properties.videoEncoder());
 		recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
 		recorder.setFrameRate(fps);
-		recorder.setGopSize((int) Math.max(1, Math.round(fps * 2)));
-		long bitrate = Math.round(size.width() * (double) size.height() * fps * properties.bitsPerPixel());
-		recorder.setVideoBitrate((int) Math.min(Integer.MAX_VALUE, Math.max(200_000, bitrate)));
+		recorder.setGopSize(gopSize(fps));
+		long bitrate = videoBitrate(size, fps);
+		if (properties.x264()) {
+			// quality first (CRF), with a cap so a noisy clip does not come out larger than its source
+			recorder.setVideoOptions(x264Options(bitrate));
+		}
+		else {
+			recorder.setVideoBitrate((int) bitrate);
+		}
 		if (grabber.getAudioChannels() > 0) {
 			recorder.setAudioCodec(AV_CODEC_ID_AAC);
 			recorder.setAudioChannels(grabber.getAudioChannels());
 			recorder.setSampleRate(grabber.getSampleRate());
 			recorder.setAudioBitrate(properties.audioBitrate());
 		}
+	}
+
+	/** libx264's cap, OpenH264's target: {@code bitsPerPixel} per pixel and frame, at least 200 kbit/s. */
+	long videoBitrate(Size size, double fps) {
+		return Math.min(Integer.MAX_VALUE, Math.max(200_000,
+				Math.round(size.width() * (double) size.height() * fps * properties.bitsPerPixel())));
+	}
+
+	/** Frames from one keyframe to the next: two seconds, so a browser can seek without decoding far. */
+	static int gopSize(double fps) {
+		return (int) Math.max(1, Math.round(fps * 2));
+	}
+
+	/**
+	 * libx264's settings, the same as the CLI's {@code -preset … -crf … -maxrate … -bufsize … -profile:v high}
+	 * (the benchmark runs the CLI with these).
+	 */
+	java.util.Map<String, String> x264Options(long bitrate) {
+		java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+		options.put("preset", properties.preset());
+		options.put("crf", Integer.toString(properties.crf()));
+		options.put("maxrate", Long.toString(bitrate));
+		options.put("bufsize", Long.toString(2 * bitrate));
+		options.put("profile", "high");
+		return options;
 	}
 
 	/** The filter graph: tone mapping, rotation, frame rate, size, in that order. */

@@ -25,7 +25,10 @@ class RenditionsTest {
 
 	@ParameterizedTest(name = "{0}: {1}")
 	@CsvSource(delimiter = '|', value = {
+		"h264 mp4, faststart, aac      | ORIGINAL  | 320 | 180 | true",
+		"h264 mp4, faststart           | ORIGINAL  | 320 | 180 | false",
 		"h264 mp4, index last, aac     | REMUX     | 320 | 180 | true",
+		"h264 mkv, variable frame rate | REMUX     | 320 | 180 | false",
 		"h264 mkv                      | REMUX     | 320 | 180 | false",
 		"h264 mov, aac                 | REMUX     | 320 | 180 | true",
 		"h264 mov, rotated             | REMUX     | 240 | 320 | true",
@@ -33,6 +36,10 @@ class RenditionsTest {
 		"h264 mkv, 0.5 s               | REMUX     | 320 | 180 | false",
 		"h264 4:4:4 mkv, odd size      | TRANSCODE | 320 | 180 | false",
 		"hevc mp4                      | TRANSCODE | 320 | 180 | false",
+		"hevc mkv                      | TRANSCODE | 320 | 180 | true",
+		"hevc 10-bit mkv               | TRANSCODE | 320 | 180 | false",
+		"hevc 10-bit mp4, aac          | TRANSCODE | 320 | 180 | true",
+		"hevc mp4, variable frame rate | TRANSCODE | 320 | 180 | false",
 		"hevc 10-bit mov, aac          | TRANSCODE | 320 | 180 | true",
 		"hevc hdr pq mkv               | TRANSCODE | 320 | 180 | false",
 		"vp9 webm, opus                | TRANSCODE | 320 | 180 | true",
@@ -46,7 +53,8 @@ class RenditionsTest {
 		Rendition rendition = renditions.make(source, dir.resolve("playable.mp4"));
 
 		assertThat(rendition.decision().way()).as(rendition.decision().reason()).isEqualTo(way);
-		SourceProbe made = Probes.probe(rendition.file());
+		// the original itself is the playable file when it is web-safe
+		SourceProbe made = Probes.probe(way == Decision.Way.ORIGINAL ? source : rendition.file());
 		assertThat(made.videoCodec()).isEqualTo("h264");
 		assertThat(made.pixelFormat()).isIn("yuv420p", "yuvj420p");
 		assertThat(made.mp4()).as("an MP4, not QuickTime or Matroska").isTrue();
@@ -79,7 +87,7 @@ class RenditionsTest {
 	@Test
 	void aTranscodeIsCappedInSizeAndFrameRateAndNeverUpscaled() throws Exception {
 		Path big = Clips.generated(dir, "big.mkv", "mkv", "vp9", 640, 360, 1, 50, false);
-		Renditions capped = new Renditions(new RenditionProperties(180, 25, null, null, null, null, null));
+		Renditions capped = new Renditions(new RenditionProperties(180, 25, null, null, null, null, null, null, null));
 
 		Rendition rendition = capped.make(big, dir.resolve("capped.mp4"));
 
@@ -98,9 +106,33 @@ class RenditionsTest {
 			.hasMessageStartingWith("not a video FFmpeg can open");
 	}
 
+	@Test
+	void anEmptyOrCutOffUploadIsRefusedWithAReasonAndNothingIsWritten() throws Exception {
+		Path empty = java.nio.file.Files.createFile(dir.resolve("empty.mkv"));
+		// an MP4 with its index last, cut in half: the index is gone
+		Path cutOff = Clips.truncated(dir, corpus("h264 mp4, index last, aac"));
+
+		for (Path bad : java.util.List.of(empty, cutOff)) {
+			Path target = dir.resolve("from-" + bad.getFileName() + ".mp4");
+			assertThatThrownBy(() -> renditions.make(bad, target)).as(bad.getFileName().toString())
+				.isInstanceOf(RenditionException.class)
+				.satisfies(e -> assertThat(((RenditionException) e).isRetryable()).as("retrying gives the same").isFalse())
+				.hasMessageStartingWith("not a video FFmpeg can open");
+			assertThat(target).doesNotExist();
+		}
+	}
+
 	private Path corpus(String clip) {
 		return switch (clip.trim()) {
+			case "h264 mp4, faststart, aac" -> Clips.cli(dir, "fa.mp4", "320x180", 25, true, "-c:v", "libx264",
+					"-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", "-movflags", "+faststart");
+			case "h264 mp4, faststart" -> Clips.cli(dir, "f.mp4", "320x180", 30, false, "-c:v", "libx264", "-pix_fmt",
+					"yuv420p", "-movflags", "+faststart");
 			case "h264 mp4, index last, aac" -> Clips.generated(dir, "a.mp4", "mp4", "h264", 320, 180, 2, 25, true);
+			// x264 with B-frames (as OBS records) and frames dropped unevenly, as when the game stutters
+			case "h264 mkv, variable frame rate" -> Clips.cli(dir, "vfr.mkv", "320x180", 60, false, "-vf",
+					"select='not(mod(n,4))+between(n,30,50)+gt(mod(n,7),4)'", "-fps_mode", "vfr",
+					"-c:v", "libx264", "-pix_fmt", "yuv420p");
 			case "h264 mkv" -> Clips.generated(dir, "b.mkv", "mkv", "h264", 320, 180, 2, 25, false);
 			case "h264 mov, aac" -> Clips.generated(dir, "c.mov", "mov", "h264", 320, 180, 2, 25, true);
 			case "h264 mov, rotated" -> Clips.committed("h264-rotated-320x240.mov");
@@ -108,6 +140,16 @@ class RenditionsTest {
 			case "h264 mkv, 0.5 s" -> Clips.generated(dir, "e.mkv", "mkv", "h264", 320, 180, 0.5, 30, false);
 			case "h264 4:4:4 mkv, odd size" -> Clips.committed("h264-444-odd-321x181.mkv");
 			case "hevc mp4" -> Clips.committed("hevc-320x180.mp4");
+			case "hevc mkv" -> Clips.cli(dir, "h.mkv", "320x180", 30, true, "-c:v", "libx265", "-x265-params",
+					"log-level=error", "-pix_fmt", "yuv420p", "-c:a", "libopus", "-shortest");
+			case "hevc 10-bit mkv" -> Clips.cli(dir, "h10.mkv", "320x180", 60, false, "-c:v", "libx265",
+					"-x265-params", "log-level=error", "-pix_fmt", "yuv420p10le");
+			case "hevc 10-bit mp4, aac" -> Clips.cli(dir, "h10.mp4", "320x180", 30, true, "-c:v", "libx265",
+					"-x265-params", "log-level=error", "-pix_fmt", "yuv420p10le", "-tag:v", "hvc1", "-c:a", "aac",
+					"-shortest", "-movflags", "+faststart");
+			case "hevc mp4, variable frame rate" -> Clips.cli(dir, "hvfr.mp4", "320x180", 60, false, "-vf",
+					"select='not(mod(n,3))+between(n,60,90)'", "-fps_mode", "vfr", "-c:v", "libx265",
+					"-x265-params", "log-level=error", "-pix_fmt", "yuv420p", "-tag:v", "hvc1");
 			case "hevc 10-bit mov, aac" -> Clips.committed("hevc10-320x180-aac.mov");
 			case "hevc hdr pq mkv" -> Clips.committed("hevc-pq-320x180.mkv");
 			case "vp9 webm, opus" -> Clips.generated(dir, "f.webm", "webm", "vp9", 320, 180, 2, 30, true);
