@@ -16,7 +16,7 @@ UPLOADS_TOPIC=klepp-uploads
 # Fed by the topic: each consumer of upload events has its own queue (SNS fan-out, raw delivery).
 UPLOAD_SUBSCRIBER_QUEUES=(klepp-ingestor-uploads klepp-thumbnail-uploads klepp-rendition-uploads)
 # Fed by the services themselves: the worker's results, and regeneration requests to the worker.
-SERVICE_QUEUES=(klepp-media-events klepp-thumbnail-requests)
+SERVICE_QUEUES=(klepp-media-events klepp-thumbnail-requests klepp-rendition-requests)
 DEAD_LETTER_SUFFIX=-dlq
 MAX_RECEIVE_COUNT=5
 VISIBILITY_TIMEOUT_SECONDS=30

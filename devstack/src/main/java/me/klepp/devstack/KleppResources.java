@@ -39,6 +39,9 @@ public final class KleppResources {
 	 */
 	public static final String THUMBNAIL_REQUESTS_QUEUE = "klepp-thumbnail-requests";
 
+	/** Regeneration requests to the rendition worker (the same requests as the thumbnail worker's). */
+	public static final String RENDITION_REQUESTS_QUEUE = "klepp-rendition-requests";
+
 	public static final String DEAD_LETTER_SUFFIX = "-dlq";
 
 	/** Receives before a message is moved to its dead-letter queue. */
@@ -48,7 +51,7 @@ public final class KleppResources {
 			RENDITION_UPLOADS_QUEUE);
 
 	public static final List<String> QUEUES = List.of(INGESTOR_UPLOADS_QUEUE, THUMBNAIL_UPLOADS_QUEUE,
-			RENDITION_UPLOADS_QUEUE, MEDIA_EVENTS_QUEUE, THUMBNAIL_REQUESTS_QUEUE);
+			RENDITION_UPLOADS_QUEUE, MEDIA_EVENTS_QUEUE, THUMBNAIL_REQUESTS_QUEUE, RENDITION_REQUESTS_QUEUE);
 
 	private KleppResources() {
 	}

@@ -2,6 +2,7 @@ package me.klepp.ingestor;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -163,6 +164,29 @@ class DirectUploadsTest {
 		assertThat(second.registered()).doesNotContain(missed);
 		assertThat(count("media_file", missed)).isEqualTo(1);
 		assertThat(awaitRow(missed)).containsEntry("owner", user).containsEntry("size_bytes", 3L);
+		// both workers missed its S3 event too: each is asked for its derived objects once
+		for (String queue : List.of(KleppResources.THUMBNAIL_REQUESTS_QUEUE, KleppResources.RENDITION_REQUESTS_QUEUE)) {
+			assertThat(requestsFor(queue, missed)).as(queue).isEqualTo(1);
+		}
+	}
+
+	/** Regeneration requests for {@code key} on {@code queue} (no worker reads it here), taken off it. */
+	private int requestsFor(String queue, String key) {
+		var sqs = stack.sqsClient();
+		String url = stack.queueUrl(queue);
+		int found = 0;
+		List<software.amazon.awssdk.services.sqs.model.Message> messages;
+		while (!(messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+			.messages()).isEmpty()) {
+			for (var message : messages) {
+				if (new me.klepp.events.EventCodec().decode(message.body())
+					.data() instanceof me.klepp.events.MediaRegenerationRequestedV1 request && key.equals(request.key())) {
+					found++;
+					sqs.deleteMessage(d -> d.queueUrl(url).receiptHandle(message.receiptHandle()));
+				}
+			}
+		}
+		return found;
 	}
 
 	private String knownUser() {

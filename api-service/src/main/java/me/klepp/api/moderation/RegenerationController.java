@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * Moderators ask the thumbnail worker to make a file's pictures again, or every file's (e.g. after sizes
- * changed). The request goes through the event outbox.
+ * Moderators ask the workers to make a file's derived objects again, or every file's (e.g. after the thumbnail
+ * sizes or the rendition settings changed): the same request to the thumbnail worker's queue and to the rendition
+ * worker's, in one transaction through the event outbox.
  */
 @RestController
 @RequestMapping("/api/v2/admin/regenerations")
@@ -35,15 +36,19 @@ class RegenerationController {
 
 	private final TransactionalOperator transaction;
 
-	private final String requestsQueue;
+	private final String thumbnailRequests;
+
+	private final String renditionRequests;
 
 	RegenerationController(FileCatalog catalog, EventOutbox outbox, S3Properties buckets,
-			TransactionalOperator transaction, @Value("${klepp.thumbnail-requests-queue}") String requestsQueue) {
+			TransactionalOperator transaction, @Value("${klepp.thumbnail-requests-queue}") String thumbnailRequests,
+			@Value("${klepp.rendition-requests-queue}") String renditionRequests) {
 		this.catalog = catalog;
 		this.outbox = outbox;
 		this.buckets = buckets;
 		this.transaction = transaction;
-		this.requestsQueue = requestsQueue;
+		this.thumbnailRequests = thumbnailRequests;
+		this.renditionRequests = renditionRequests;
 	}
 
 	@PostMapping
@@ -63,7 +68,12 @@ class RegenerationController {
 				: catalog.view(request.path(), caller)
 					.thenReturn(MediaRegenerationRequestedV1.one(buckets.mediaBucket(), request.path(), reason));
 		return event
-			.flatMap(e -> outbox.enqueue(requestsQueue, e.key() != null ? e.key() : "bulk", e).as(transaction::transactional))
+			.flatMap(e -> {
+				String subject = e.key() != null ? e.key() : "bulk";
+				return outbox.enqueue(thumbnailRequests, subject, e)
+					.then(outbox.enqueue(renditionRequests, subject, e))
+					.as(transaction::transactional);
+			})
 			.doOnSuccess(done -> outbox.relaySoon())
 			.thenReturn(new RegenerationRequest(request.path(), request.prefix(), reason));
 	}

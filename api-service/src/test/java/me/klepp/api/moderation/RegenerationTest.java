@@ -16,12 +16,16 @@ import org.springframework.http.MediaType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Moderators ask for thumbnails again; the request reaches the worker's queue through the outbox. */
+/**
+ * Moderators ask for thumbnails and renditions again; the request reaches both workers' queues through the outbox.
+ */
 class RegenerationTest extends ApiIntegrationTest {
 
 	final EventCodec codec = new EventCodec();
 
 	final List<MediaRegenerationRequestedV1> received = new ArrayList<>();
+
+	final List<MediaRegenerationRequestedV1> receivedByRenditions = new ArrayList<>();
 
 	@Test
 	void aModeratorsRequestForOneFileAndForAllFilesReachTheWorkersQueue() {
@@ -33,10 +37,14 @@ class RegenerationTest extends ApiIntegrationTest {
 		request("mod-" + alice, "{\"prefix\":\"" + alice + "/\"}", "admin").expectStatus().isAccepted();
 
 		await().atMost(Duration.ofSeconds(15)).until(() -> {
-			receive();
-			return received.stream().anyMatch(r -> key.equals(r.key()))
-					&& received.stream().anyMatch(r -> (alice + "/").equals(r.prefix()));
+			receive(KleppResources.THUMBNAIL_REQUESTS_QUEUE, received);
+			receive(KleppResources.RENDITION_REQUESTS_QUEUE, receivedByRenditions);
+			return List.of(received, receivedByRenditions).stream().allMatch(requests ->
+					requests.stream().anyMatch(r -> key.equals(r.key()))
+							&& requests.stream().anyMatch(r -> (alice + "/").equals(r.prefix())));
 		});
+		assertThat(receivedByRenditions.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow().reason())
+			.isEqualTo("sizes changed");
 		var one = received.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
 		assertThat(one.reason()).isEqualTo("sizes changed");
 		assertThat(one.bucket()).isEqualTo(KleppResources.MEDIA_BUCKET);
@@ -53,12 +61,12 @@ class RegenerationTest extends ApiIntegrationTest {
 		request("mod-" + alice, "{\"path\":\"" + key + "\",\"prefix\":\"x\"}", "admin").expectStatus().isBadRequest();
 	}
 
-	private void receive() {
+	private void receive(String queue, List<MediaRegenerationRequestedV1> into) {
 		var sqs = Devstack.shared().sqsClient();
-		String url = Devstack.shared().queueUrl(KleppResources.THUMBNAIL_REQUESTS_QUEUE);
+		String url = Devstack.shared().queueUrl(queue);
 		for (var message : sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
 			.messages()) {
-			received.add((MediaRegenerationRequestedV1) codec.decode(message.body()).data());
+			into.add((MediaRegenerationRequestedV1) codec.decode(message.body()).data());
 			sqs.deleteMessage(d -> d.queueUrl(url).receiptHandle(message.receiptHandle()));
 		}
 	}

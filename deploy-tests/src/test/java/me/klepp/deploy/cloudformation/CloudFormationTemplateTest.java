@@ -164,7 +164,7 @@ class CloudFormationTemplateTest {
 	}
 
 	@Test
-	void theRenditionWorkerReadsUploadsWritesRenditionsInPartsConsumesItsQueueAndPublishesMediaEvents() {
+	void theRenditionWorkerReadsUploadsWritesRenditionsInPartsConsumesItsQueuesAndPublishesMediaEvents() {
 		Properties worker = RepositoryFiles.properties("rendition-worker/src/main/resources/klepp-rendition.properties");
 		Set<String> expected = new HashSet<>();
 		expected.add("s3:GetObject " + objectsOf(worker.getProperty("klepp.s3.media-bucket")));
@@ -174,6 +174,9 @@ class CloudFormationTemplateTest {
 		expected.add("s3:ListBucket arn:aws:s3:::" + worker.getProperty("klepp.s3.media-bucket"));
 		CONSUME.forEach(action -> expected.add(action + " " + queueArn(worker.getProperty("klepp.rendition.uploads-queue"))));
 		SEND.forEach(action -> expected.add(action + " " + queueArn(worker.getProperty("klepp.rendition.media-events-queue"))));
+		// Regeneration requests: consumed, and the next page of a bulk request queued by the worker itself.
+		CONSUME.forEach(action -> expected.add(action + " " + queueArn(worker.getProperty("klepp.rendition.requests-queue"))));
+		SEND.forEach(action -> expected.add(action + " " + queueArn(worker.getProperty("klepp.rendition.requests-queue"))));
 
 		assertThat(permissions("klepp-rendition-worker")).containsExactlyInAnyOrderElementsOf(expected)
 			.as("ADR 3: a write to the media bucket would come back as an upload")
@@ -188,7 +191,8 @@ class CloudFormationTemplateTest {
 				ingestor.getProperty("klepp.ingestor.media-events-queue"))) {
 			CONSUME.forEach(action -> expected.add(action + " " + queueArn(queue)));
 		}
-		SEND.forEach(action -> expected.add(action + " " + queueArn(KleppResources.THUMBNAIL_REQUESTS_QUEUE)));
+		SEND.forEach(action -> expected.add(action + " " + queueArn(ingestor.getProperty("klepp.ingestor.thumbnail-requests-queue"))));
+		SEND.forEach(action -> expected.add(action + " " + queueArn(ingestor.getProperty("klepp.ingestor.rendition-requests-queue"))));
 		// HeadObject of uploads that bypassed the API, and listing the bucket to reconcile the catalog.
 		expected.add("s3:GetObject " + objectsOf(names.mediaBucket()));
 		expected.add("s3:ListBucket arn:aws:s3:::" + names.mediaBucket());
@@ -206,7 +210,8 @@ class CloudFormationTemplateTest {
 			}
 			expected.add("s3:ListBucket arn:aws:s3:::" + bucket);
 		}
-		SEND.forEach(action -> expected.add(action + " " + queueArn(KleppResources.THUMBNAIL_REQUESTS_QUEUE)));
+		SEND.forEach(action -> expected.add(action + " " + queueArn(api.getProperty("klepp.thumbnail-requests-queue"))));
+		SEND.forEach(action -> expected.add(action + " " + queueArn(api.getProperty("klepp.rendition-requests-queue"))));
 
 		assertThat(permissions("klepp-api-service")).containsExactlyInAnyOrderElementsOf(expected);
 	}

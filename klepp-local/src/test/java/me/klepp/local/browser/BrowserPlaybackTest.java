@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import me.klepp.devstack.Devstack;
 import me.klepp.devstack.KleppResources;
+import me.klepp.devstack.media.FfmpegTool;
 import me.klepp.devstack.media.SampleMedia;
 import me.klepp.local.KleppSystem;
 import org.assertj.core.api.SoftAssertions;
@@ -37,7 +38,10 @@ import static org.awaitility.Awaitility.await;
  * and in Debian's Chromium the preflights pass, and on every card the page shows {@code encodeURI(thumbnail_uri)}
  * renders at its real width and {@code uri} plays. The cards include a clip uploaded by presigned PUT and one put
  * straight into the bucket under a ShareX-style key with a space, {@code +}, {@code %} and a non-ASCII letter, and
- * (issue 15) an OBS-style H.264 MKV and a VP9 WebM, which play through the renditions the rendition worker made.
+ * (issue 15) the shapes of clip friends' tools write, each of which plays through the rendition the rendition
+ * worker made: H.264 in MKV (OBS; with B-frames and a variable frame rate; 0.5 s long), an MP4 with its index
+ * last, VP9 and AV1 WebM, HEVC in MP4, a phone's rotated 10-bit HEVC MOV, HDR (PQ) HEVC in MKV, 4:4:4 with odd
+ * dimensions. Twelve cards: the page asks for the frontend's page of twelve.
  */
 class BrowserPlaybackTest {
 
@@ -89,9 +93,13 @@ class BrowserPlaybackTest {
 		String webm = user + "/recording.webm";
 		stack.s3Client().putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(webm).contentType("video/webm"),
 				SampleMedia.clip(dir.resolve("vp9.webm"), "webm", "vp9", 640, 360, 4.0, 25, true));
-		await().atMost(Duration.ofSeconds(120))
+		Map<String, String> corpus = corpus(user, dir);
+		List<String> all = new java.util.ArrayList<>(List.of(uploaded, sharex, obs, webm));
+		all.addAll(corpus.keySet());
+		// the default feed lists a video that needs a rendition once it is ready
+		await().atMost(Duration.ofSeconds(180))
 			.pollInterval(Duration.ofMillis(250))
-			.until(() -> processedFiles(user), files -> files.containsAll(List.of(uploaded, sharex, obs, webm)));
+			.until(() -> processedFiles(user), files -> files.containsAll(all));
 
 		browser.open(page.url() + "#api=" + form("http://127.0.0.1:" + system.apiPort() + "/api/v2/") + "&token="
 				+ form(token) + "&patch=" + form(uploaded));
@@ -104,7 +112,7 @@ class BrowserPlaybackTest {
 		assertThat(state.get("feed").get("content_type").asString()).startsWith("application/json");
 		assertThat(state.get("patch").get("status").asInt()).as("the preflighted JSON PATCH").isEqualTo(200);
 		assertThat(state.get("patch").get("hidden").asBoolean()).isFalse();
-		assertThat(cards(state).keySet()).as("the page's cards").contains(uploaded, sharex, obs, webm);
+		assertThat(cards(state).keySet()).as("the page's cards").containsAll(all);
 
 		// Every card settles: its picture loads or fails, its video starts or fails.
 		Map<String, JsonNode> settled = await().atMost(Duration.ofSeconds(30)).until(() -> cards(snapshot()),
@@ -131,6 +139,40 @@ class BrowserPlaybackTest {
 					.isGreaterThan(settled.get(path).get("current_time").asDouble());
 			}));
 		});
+	}
+
+	/** More uploads, straight into the bucket, each a shape of clip browsers cannot play as it is: key to type. */
+	private Map<String, String> corpus(String user, Path dir) {
+		Map<String, String> types = new java.util.LinkedHashMap<>();
+		put(types, user + "/index last.mp4", "video/mp4", FfmpegTool.pattern(dir.resolve("il.mp4"), "320x180", 30, 2,
+				true, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest"));
+		put(types, user + "/stutter.mkv", "video/x-matroska", FfmpegTool.pattern(dir.resolve("vfr.mkv"), "320x180",
+				60, 2, false, "-vf", "select='not(mod(n,4))+between(n,30,50)'", "-fps_mode", "vfr", "-c:v", "libx264",
+				"-pix_fmt", "yuv420p"));
+		put(types, user + "/short.mkv", "video/x-matroska", FfmpegTool.pattern(dir.resolve("short.mkv"), "320x180",
+				30, 0.5, false, "-c:v", "libx264", "-pix_fmt", "yuv420p"));
+		put(types, user + "/shadowplay hevc.mp4", "video/mp4", FfmpegTool.pattern(dir.resolve("hevc.mp4"), "320x180",
+				60, 2, true, "-c:v", "libx265", "-x265-params", "log-level=error", "-pix_fmt", "yuv420p", "-tag:v",
+				"hvc1", "-c:a", "aac", "-shortest", "-movflags", "+faststart"));
+		Path upright = FfmpegTool.pattern(dir.resolve("upright.mov"), "320x240", 30, 2, true, "-c:v", "libx265",
+				"-x265-params", "log-level=error", "-pix_fmt", "yuv420p10le", "-tag:v", "hvc1", "-c:a", "aac", "-shortest");
+		Path phone = dir.resolve("phone.mov");
+		FfmpegTool.run(List.of("-display_rotation", "90", "-i", upright.toString(), "-c", "copy", phone.toString()));
+		put(types, user + "/IMG_0042.MOV", "video/quicktime", phone);
+		put(types, user + "/hdr.mkv", "video/x-matroska", FfmpegTool.pattern(dir.resolve("hdr.mkv"), "320x180", 25, 2,
+				false, "-c:v", "libx265", "-x265-params",
+				"log-level=error:colorprim=bt2020:transfer=smpte2084:colormatrix=bt2020nc", "-pix_fmt", "yuv420p10le",
+				"-color_primaries", "bt2020", "-color_trc", "smpte2084", "-colorspace", "bt2020nc"));
+		put(types, user + "/av1.webm", "video/webm", FfmpegTool.pattern(dir.resolve("av1.webm"), "320x180", 30, 2,
+				false, "-c:v", "libsvtav1", "-preset", "12", "-pix_fmt", "yuv420p"));
+		put(types, user + "/odd 444.mkv", "video/x-matroska", FfmpegTool.pattern(dir.resolve("444.mkv"), "321x181", 25,
+				2, false, "-c:v", "libx264", "-pix_fmt", "yuv444p"));
+		return types;
+	}
+
+	private void put(Map<String, String> types, String key, String type, Path file) {
+		stack.s3Client().putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(key).contentType(type), file);
+		types.put(key, type);
 	}
 
 	private static boolean settled(JsonNode card) {

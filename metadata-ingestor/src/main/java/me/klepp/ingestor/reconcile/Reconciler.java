@@ -46,19 +46,20 @@ public class Reconciler {
 
 	private final SqsAsyncClient sqs;
 
-	private final String requestsQueue;
+	private final List<String> requestQueues;
 
 	private final EventCodec codec = new EventCodec();
 
 	Reconciler(S3Client s3, S3Properties buckets, DirectUploads uploads, ObjectRegistry registry, JdbcClient jdbc,
-			SqsAsyncClient sqs, @Value("${klepp.ingestor.thumbnail-requests-queue}") String requestsQueue) {
+			SqsAsyncClient sqs, @Value("${klepp.ingestor.thumbnail-requests-queue}") String thumbnailRequests,
+			@Value("${klepp.ingestor.rendition-requests-queue}") String renditionRequests) {
 		this.s3 = s3;
 		this.buckets = buckets;
 		this.uploads = uploads;
 		this.registry = registry;
 		this.jdbc = jdbc;
 		this.sqs = sqs;
-		this.requestsQueue = requestsQueue;
+		this.requestQueues = List.of(thumbnailRequests, renditionRequests);
 	}
 
 	public Report run() {
@@ -74,7 +75,7 @@ public class Reconciler {
 					object.eTag() == null ? null : object.eTag().replace("\"", ""), null, object.lastModified()));
 			if (outcome == ObjectRegistry.Outcome.REGISTERED) {
 				registered.add(object.key());
-				requestThumbnail(object.key());
+				requestDerivedObjects(object.key());
 			}
 		}
 		List<String> missing = new ArrayList<>();
@@ -95,11 +96,14 @@ public class Reconciler {
 		return report;
 	}
 
-	private void requestThumbnail(String key) {
+	/** Its thumbnail and its rendition: S3's event of the object was missed by both workers too. */
+	private void requestDerivedObjects(String key) {
 		String body = codec.encode(EventEnvelope.of("urn:klepp:metadata-ingestor", key,
 				MediaRegenerationRequestedV1.one(buckets.mediaBucket(), key, "registered by reconcile")));
-		String url = sqs.getQueueUrl(get -> get.queueName(requestsQueue)).join().queueUrl();
-		sqs.sendMessage(send -> send.queueUrl(url).messageBody(body)).join();
+		for (String queue : requestQueues) {
+			String url = sqs.getQueueUrl(get -> get.queueName(queue)).join().queueUrl();
+			sqs.sendMessage(send -> send.queueUrl(url).messageBody(body)).join();
+		}
 	}
 
 	/**

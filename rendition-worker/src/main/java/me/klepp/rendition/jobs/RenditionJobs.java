@@ -52,21 +52,34 @@ class RenditionJobs {
 	 * @throws RuntimeException when the job should be tried again later
 	 */
 	void process(S3ObjectEvent event, int attempt) {
-		if (!objects.mediaBucket().equals(event.bucket())) {
-			log.warn("ignoring {} of bucket {}: only {} is processed", event.key(), event.bucket(),
-					objects.mediaBucket());
+		process(event.bucket(), event.key(), event.eTag(), attempt);
+	}
+
+	/**
+	 * A regeneration: the rendition of the object's current version, whatever it is, made again.
+	 *
+	 * @param attempt as for {@link #process(S3ObjectEvent, int)}
+	 */
+	void regenerate(String bucket, String key, int attempt) {
+		process(bucket, key, null, attempt);
+	}
+
+	/** @param eTag the version an S3 event is about; null for whatever version is current */
+	private void process(String bucket, String key, String eTag, int attempt) {
+		if (!objects.mediaBucket().equals(bucket)) {
+			log.warn("ignoring {} of bucket {}: only {} is processed", key, bucket, objects.mediaBucket());
 			return;
 		}
-		Optional<Upload> found = objects.head(event.key());
+		Optional<Upload> found = objects.head(key);
 		if (found.isEmpty()) {
-			log.info("{} was removed before it was processed; skipped", event.key());
+			log.info("{} was removed before it was processed; skipped", key);
 			return;
 		}
 		Upload upload = found.get();
 		if (!MediaKinds.of(upload.key(), upload.contentType()).equals(Optional.of(MediaProcessedV1.VIDEO))) {
 			return; // pictures and things that are no klepp file at all need no rendition
 		}
-		if (event.eTag() != null && !upload.unquotedETag().equals(event.eTag().replace("\"", ""))) {
+		if (eTag != null && !upload.unquotedETag().equals(eTag.replace("\"", ""))) {
 			log.info("{} was overwritten since this event; skipped (the newer upload has its own)", upload.key());
 			return;
 		}

@@ -11,6 +11,8 @@ import org.springframework.util.unit.DataSize;
  * How the rendition worker takes its jobs (what it makes: {@code RenditionProperties}, same prefix).
  *
  * @param uploadsQueue      S3 upload events, the worker's own queue
+ * @param requestsQueue     regeneration requests ({@code me.klepp.media.regeneration-requested.v1}) from the API,
+ *                          the ingestor's reconcile and the worker itself (the next page of a bulk request)
  * @param mediaEventsQueue  where results go (the metadata ingestor's queue)
  * @param eventSource       CloudEvents {@code source} of its events
  * @param concurrency       jobs at once per process (a transcode takes about a core)
@@ -23,7 +25,7 @@ import org.springframework.util.unit.DataSize;
  * @param visibilityTimeout how long a running job's message stays invisible between renewals
  */
 @ConfigurationProperties("klepp.rendition")
-record WorkerProperties(String uploadsQueue, String mediaEventsQueue, URI eventSource, int concurrency,
+record WorkerProperties(String uploadsQueue, String requestsQueue, String mediaEventsQueue, URI eventSource, int concurrency,
 		DataSize maxSourceSize, Path workDir, DataSize partSize, int maxAttempts, Duration retryBackoff,
 		Duration retryBackoffMax, Duration visibilityTimeout) {
 }

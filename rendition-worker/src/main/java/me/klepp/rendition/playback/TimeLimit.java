@@ -2,7 +2,10 @@ package me.klepp.rendition.playback;
 
 import java.time.Duration;
 
-/** A job's time limit, checked between packets or frames (FFmpeg's calls cannot be interrupted from outside). */
+/**
+ * A job's time limit, checked between packets (FFmpeg's calls cannot be interrupted from outside) or waited for
+ * (a transcode's process, ended when it is reached).
+ */
 final class TimeLimit {
 
 	private final Duration limit;
@@ -16,6 +19,15 @@ final class TimeLimit {
 
 	static TimeLimit start(Duration limit) {
 		return new TimeLimit(limit);
+	}
+
+	/** What is left of it; zero or less once it is reached. */
+	java.time.Duration remaining() {
+		return java.time.Duration.ofNanos(deadline - System.nanoTime());
+	}
+
+	RenditionException exceeded() {
+		return RenditionException.timedOut(limit);
 	}
 
 	void check() throws RenditionException {

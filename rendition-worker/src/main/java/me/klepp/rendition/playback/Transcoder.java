@@ -1,25 +1,19 @@
 package me.klepp.rendition.playback;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P10LE;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bytedeco.javacv.FFmpegFrameFilter;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameFilter;
-import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.FrameRecorder;
-
 /**
  * Encodes a video again as H.264 4:2:0 8-bit + AAC in an MP4 with the index first: the picture turned upright (no
  * rotation left for a player to apply), HDR tone-mapped to SDR, the shorter side at most {@code maxLines} (never
- * upscaled, even dimensions), the frame rate at most {@code maxFps}; audio re-encoded alongside, in sync.
+ * upscaled, even dimensions), the frame rate at most {@code maxFps}, each frame at its own time; audio re-encoded
+ * alongside, in sync.
+ *
+ * <p>The work is done by the {@code ffmpeg} executable of the same FFmpeg build the worker links (ADR 20), in a
+ * process of its own: its pipeline decodes, filters and encodes on threads of their own (a loop through JavaCV's
+ * frames took 1.25 times as long), a crash of a decoder on a hostile file ends that process and not the worker,
+ * and a job past its time limit is stopped by ending the process.
  */
 final class Transcoder {
 
@@ -43,83 +37,35 @@ final class Transcoder {
 	}
 
 	void transcode(Path source, SourceProbe probe, Path target, TimeLimit limit) throws RenditionException {
+		FfmpegProcess.run(arguments(source, probe, target), limit);
+	}
+
+	/** The {@code ffmpeg} arguments of the transcode (the benchmark runs the same ones by hand). */
+	List<String> arguments(Path source, SourceProbe probe, Path target) {
 		Size size = outputSize(probe);
 		double fps = outputFps(probe);
-		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile())) {
-			grabber.setOption("protocol_whitelist", "file");
-			// 10-bit stays 10-bit until the tone mapping; everything else is decoded straight to 8-bit 4:2:0
-			int decodedFormat = probe.hdr() ? AV_PIX_FMT_YUV420P10LE : AV_PIX_FMT_YUV420P;
-			grabber.setPixelFormat(decodedFormat);
-			grabber.start();
-			try (FFmpegFrameFilter filter = new FFmpegFrameFilter(filters(probe, size, fps), grabber.getImageWidth(),
-					grabber.getImageHeight());
-					FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), size.width(),
-							size.height(), grabber.getAudioChannels())) {
-				filter.setPixelFormat(decodedFormat);
-				filter.setFrameRate(grabber.getFrameRate() > 0 ? grabber.getFrameRate() : fps);
-				filter.start();
-				configure(recorder, grabber, size, fps);
-				recorder.start();
-				Frame frame;
-				while ((frame = grabber.grab()) != null) {
-					limit.check();
-					if (frame.image != null) {
-						filter.push(frame, decodedFormat);
-						record(filter, recorder);
-					}
-					else if (frame.samples != null) {
-						recorder.record(frame);
-					}
-				}
-				filter.push(null);
-				record(filter, recorder);
-				recorder.stop();
-				filter.stop();
-			}
-			grabber.stop();
-		}
-		catch (FrameGrabber.Exception | FrameRecorder.Exception | FrameFilter.Exception e) {
-			throw new RenditionException("transcoding failed: " + e.getMessage(), e);
-		}
-	}
-
-	private static void record(FFmpegFrameFilter filter, FFmpegFrameRecorder recorder)
-			throws FrameFilter.Exception, FrameRecorder.Exception {
-		Frame out;
-		while ((out = filter.pull()) != null) {
-			if (out.image == null) {
-				continue;
-			}
-			// the recorder numbers frames at its frame rate: keep each frame at its own time (variable frame
-			// rates, dropped frames), never going back
-			if (out.timestamp > recorder.getTimestamp()) {
-				recorder.setTimestamp(out.timestamp);
-			}
-			recorder.record(out, AV_PIX_FMT_YUV420P);
-		}
-	}
-
-	private void configure(FFmpegFrameRecorder recorder, FFmpegFrameGrabber grabber, Size size, double fps) {
-		recorder.setFormat("mp4");
-		recorder.setOption("movflags", "+faststart");
-		recorder.setVideoCodecName(properties.videoEncoder());
-		recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
-		recorder.setFrameRate(fps);
-		recorder.setGopSize(gopSize(fps));
+		// the filters below turn the picture upright themselves; ffmpeg's own rotation would do it twice
+		List<String> command = new ArrayList<>(List.of("-noautorotate", "-i", source.toString(), "-map", "0:v:0",
+				"-vf", filters(probe, size, fps), "-c:v", properties.videoEncoder()));
 		long bitrate = videoBitrate(size, fps);
 		if (properties.x264()) {
 			// quality first (CRF), with a cap so a noisy clip does not come out larger than its source
-			recorder.setVideoOptions(x264Options(bitrate));
+			x264Options(bitrate).forEach((option, value) -> {
+				command.add("-" + option + ":v");
+				command.add(value);
+			});
 		}
 		else {
-			recorder.setVideoBitrate((int) bitrate);
+			command.addAll(List.of("-b:v", Long.toString(bitrate)));
 		}
-		if (grabber.getAudioChannels() > 0) {
-			recorder.setAudioCodec(AV_CODEC_ID_AAC);
-			recorder.setAudioChannels(grabber.getAudioChannels());
-			recorder.setSampleRate(grabber.getSampleRate());
-			recorder.setAudioBitrate(properties.audioBitrate());
+		// every frame at its own time (variable frame rates, dropped frames), none duplicated to fill gaps
+		command.addAll(List.of("-g", Integer.toString(gopSize(fps)), "-fps_mode", "vfr", "-pix_fmt", "yuv420p"));
+		if (probe.hasAudio()) {
+			command.addAll(List.of("-map", "0:a:0", "-c:a", "aac", "-b:a", Integer.toString(properties.audioBitrate())));
 		}
+		command.addAll(List.of("-sn", "-dn", "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4",
+				target.toString()));
+		return command;
 	}
 
 	/** libx264's cap, OpenH264's target: {@code bitsPerPixel} per pixel and frame, at least 200 kbit/s. */
@@ -134,8 +80,7 @@ final class Transcoder {
 	}
 
 	/**
-	 * libx264's settings, the same as the CLI's {@code -preset … -crf … -maxrate … -bufsize … -profile:v high}
-	 * (the benchmark runs the CLI with these).
+	 * libx264's settings: {@code -preset … -crf … -maxrate … -bufsize … -profile high}.
 	 */
 	java.util.Map<String, String> x264Options(long bitrate) {
 		java.util.Map<String, String> options = new java.util.LinkedHashMap<>();

@@ -36,6 +36,21 @@ public class MediaObjects {
 		return buckets.derivedBucket();
 	}
 
+	/**
+	 * One page of the media bucket's keys under {@code prefix} (null: all), after {@code startAfter} (null: from the
+	 * start), in key order.
+	 */
+	public Page list(String prefix, String startAfter, int max) {
+		var response = s3.listObjectsV2(list -> list.bucket(buckets.mediaBucket()).prefix(prefix).startAfter(startAfter)
+			.maxKeys(max));
+		return new Page(response.contents().stream().map(object -> object.key()).toList(),
+				Boolean.TRUE.equals(response.isTruncated()));
+	}
+
+	/** @param truncated more keys follow the last of these */
+	public record Page(java.util.List<String> keys, boolean truncated) {
+	}
+
 	/** The upload as it is now; empty when it is gone. */
 	public Optional<Upload> head(String key) {
 		try {

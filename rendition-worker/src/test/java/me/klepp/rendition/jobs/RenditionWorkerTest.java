@@ -15,6 +15,7 @@ import me.klepp.devstack.media.SampleMedia;
 import me.klepp.events.EventCodec;
 import me.klepp.events.EventEnvelope;
 import me.klepp.events.KleppEvent;
+import me.klepp.events.MediaRegenerationRequestedV1;
 import me.klepp.events.RenditionFailedV1;
 import me.klepp.events.RenditionReadyV1;
 import me.klepp.events.s3.S3NotificationWriter;
@@ -37,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The worker as deployed: S3 upload events in from its own queue, renditions out to the derived bucket,
- * versioned events out to the ingestor's queue (a queue of this test's, read here in the ingestor's place).
+ * The worker as deployed: S3 upload events and regeneration requests in from its own queues, renditions out to the
+ * derived bucket, versioned events out to the ingestor's queue (queues of this test's, read here in the ingestor's
+ * place).
  */
 @SpringBootTest(properties = { "klepp.rendition.poll-timeout=1s", "klepp.rendition.part-size=5MB" })
 @DirtiesContext
@@ -49,6 +51,8 @@ class RenditionWorkerTest {
 	static final String UPLOADS = "rendition-test-uploads-" + UUID.randomUUID();
 
 	static final String EVENTS = "rendition-test-events-" + UUID.randomUUID();
+
+	static final String REQUESTS = "rendition-test-requests-" + UUID.randomUUID();
 
 	static final List<EventEnvelope<KleppEvent>> received = new CopyOnWriteArrayList<>();
 
@@ -64,6 +68,8 @@ class RenditionWorkerTest {
 		stack.springProperties().forEach((key, value) -> registry.add(key, () -> value));
 		stack.sqsClient().createQueue(c -> c.queueName(UPLOADS));
 		stack.sqsClient().createQueue(c -> c.queueName(EVENTS));
+		stack.sqsClient().createQueue(c -> c.queueName(REQUESTS));
+		registry.add("klepp.rendition.requests-queue", () -> REQUESTS);
 		registry.add("klepp.rendition.uploads-queue", () -> UPLOADS);
 		registry.add("klepp.rendition.media-events-queue", () -> EVENTS);
 	}
@@ -138,7 +144,67 @@ class RenditionWorkerTest {
 		assertThat(eventsFor(video)).hasSize(1);
 	}
 
+	@Test
+	void aRegenerationMakesTheRenditionOfTheCurrentVersionAgain() throws Exception {
+		String key = "erin/" + UUID.randomUUID() + ".mkv";
+		upload(key, SampleMedia.clip(dir.resolve("e.mkv"), "mkv", "h264", 320, 180, 2, 25, false), "video/x-matroska");
+		awaitEvent(key);
+		// overwritten without an event reaching the worker (as if it had been lost): the request is for whatever is there
+		Path newer = SampleMedia.clip(dir.resolve("e2.mkv"), "mkv", "h264", 640, 360, 2, 25, false);
+		s3.putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(key).contentType("video/x-matroska"), newer);
+
+		request(MediaRegenerationRequestedV1.one(KleppResources.MEDIA_BUCKET, key, "settings changed"));
+
+		await().atMost(Duration.ofSeconds(90)).until(() -> eventsFor(key).size() == 2);
+		RenditionReadyV1 again = (RenditionReadyV1) eventsFor(key).get(1);
+		assertThat(again.etag()).isEqualTo(eTag(key));
+		assertThat(again.width()).isEqualTo(640);
+		assertThat(s3.headObject(h -> h.bucket(KleppResources.DERIVED_BUCKET).key(again.renditionKey())).contentLength())
+			.isEqualTo(again.sizeBytes());
+	}
+
+	@Test
+	void aBulkRegenerationCoversEveryVideoUnderItsPrefixAndNothingElse() throws Exception {
+		String prefix = "bulk-" + UUID.randomUUID() + "/";
+		Path clip = SampleMedia.clip(dir.resolve("b.mkv"), "mkv", "h264", 160, 90, 1, 25, false);
+		List<String> videos = List.of(prefix + "a.mkv", prefix + "sub/b.mkv");
+		for (String video : videos) {
+			s3.putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(video).contentType("video/x-matroska"), clip);
+		}
+		String picture = prefix + "c.png";
+		s3.putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(picture).contentType("image/png"),
+				SampleMedia.image(dir.resolve("c.png"), "png", 32, 32));
+		String outside = "not-" + prefix + "d.mkv";
+		s3.putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(outside).contentType("video/x-matroska"), clip);
+
+		request(MediaRegenerationRequestedV1.all(KleppResources.MEDIA_BUCKET, prefix, "encoder changed"));
+
+		await().atMost(Duration.ofSeconds(90)).until(() -> videos.stream().allMatch(v -> eventsFor(v).size() == 1));
+		awaitDrained(REQUESTS);
+		assertThat(eventsFor(picture)).isEmpty();
+		assertThat(eventsFor(outside)).isEmpty();
+		for (String video : videos) {
+			assertThat(((RenditionReadyV1) eventsFor(video).get(0)).decision()).isEqualTo(RenditionReadyV1.REMUX);
+		}
+	}
+
+	@Test
+	void aRegenerationOfAnObjectThatIsGoneIsSkippedWithoutAFailure() {
+		String gone = "frank/" + UUID.randomUUID() + ".mkv";
+
+		request(MediaRegenerationRequestedV1.one(KleppResources.MEDIA_BUCKET, gone, "by hand"));
+
+		awaitDrained(REQUESTS);
+		assertThat(eventsFor(gone)).isEmpty();
+	}
+
 	// ---- helpers ------------------------------------------------------------------------------------------------
+
+	private void request(MediaRegenerationRequestedV1 request) {
+		String body = new EventCodec().encode(EventEnvelope.of("/ops", request.key() == null ? "bulk" : request.key(),
+				request));
+		sqs.sendMessage(m -> m.queueUrl(queueUrl(REQUESTS)).messageBody(body));
+	}
 
 	private void upload(String key, Path file, String contentType) {
 		s3.putObject(p -> p.bucket(KleppResources.MEDIA_BUCKET).key(key).contentType(contentType), file);
@@ -186,8 +252,12 @@ class RenditionWorkerTest {
 	}
 
 	private void awaitUploadsDrained() {
+		awaitDrained(UPLOADS);
+	}
+
+	private void awaitDrained(String queue) {
 		await().atMost(Duration.ofSeconds(60)).until(() -> {
-			var attributes = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl(UPLOADS)).attributeNamesWithStrings(
+			var attributes = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl(queue)).attributeNamesWithStrings(
 					"ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();
 			return attributes.values().stream().allMatch("0"::equals);
 		});

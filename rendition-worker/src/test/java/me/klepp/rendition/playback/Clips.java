@@ -5,11 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
+import me.klepp.devstack.media.FfmpegTool;
 import me.klepp.devstack.media.SampleMedia;
-import org.bytedeco.javacpp.Loader;
 
 /**
  * The test corpus: small clips made at test time with JavaCV's FFmpeg (H.264, VP9; index last, as its MP4 muxer
@@ -29,43 +28,12 @@ final class Clips {
 
 	/** A clip {@code ffmpeg} writes from a 2 s test pattern (and a tone when {@code audio}) with these options. */
 	static Path cli(Path dir, String name, String size, int fps, boolean audio, String... options) {
-		Path target = dir.resolve(name);
-		List<String> arguments = new ArrayList<>(List.of("-f", "lavfi", "-i",
-				"testsrc2=size=" + size + ":rate=" + fps + ":duration=2"));
-		if (audio) {
-			arguments.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:duration=2"));
-		}
-		arguments.addAll(List.of(options));
-		arguments.add(target.toString());
-		ffmpeg(arguments);
-		return target;
+		return FfmpegTool.pattern(dir.resolve(name), size, fps, 2, audio, options);
 	}
 
-	/**
-	 * Runs the {@code ffmpeg} executable of the FFmpeg build the worker links (same libraries, same encoders) with
-	 * these arguments, after {@code -hide_banner -loglevel error -y}.
-	 */
+	/** Runs the {@code ffmpeg} executable of the FFmpeg build the worker links (same libraries, same encoders). */
 	static void ffmpeg(List<String> arguments) {
-		String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
-		List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "error", "-y"));
-		command.addAll(arguments);
-		try {
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-			// the executable finds FFmpeg's libraries beside it, where JavaCPP unpacked them
-			builder.environment().put("LD_LIBRARY_PATH", Path.of(ffmpeg).getParent().toString());
-			Process process = builder.start();
-			String output = new String(process.getInputStream().readAllBytes());
-			if (process.waitFor() != 0) {
-				throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
+		FfmpegTool.run(arguments);
 	}
 
 	/** The first half of {@code clip}: an upload cut off. */
