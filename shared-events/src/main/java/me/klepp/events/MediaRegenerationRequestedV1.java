@@ -47,6 +47,25 @@ public record MediaRegenerationRequestedV1(String bucket, String key, String pre
         return key == null;
     }
 
+    /**
+     * What one page of a bulk request's listing becomes: a request for each object of it (folder markers, keys
+     * ending in {@code /}, are no uploads), then, when more keys follow, the request for the next page.
+     *
+     * @param keys      the page's keys, in listing order
+     * @param truncated whether the listing has more keys after these
+     */
+    public java.util.List<MediaRegenerationRequestedV1> page(java.util.List<String> keys, boolean truncated) {
+        if (!bulk()) {
+            throw new IllegalStateException("only bulk requests have pages");
+        }
+        java.util.List<MediaRegenerationRequestedV1> requests = new java.util.ArrayList<>();
+        keys.stream().filter(k -> !k.endsWith("/")).forEach(k -> requests.add(one(bucket, k, reason)));
+        if (truncated && !keys.isEmpty()) {
+            requests.add(continueAfter(keys.get(keys.size() - 1)));
+        }
+        return requests;
+    }
+
     /** The request for the page of a bulk request after {@code lastKey}. */
     public MediaRegenerationRequestedV1 continueAfter(String lastKey) {
         if (!bulk()) {

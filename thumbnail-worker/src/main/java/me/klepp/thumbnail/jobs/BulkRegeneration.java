@@ -46,16 +46,11 @@ class BulkRegeneration {
 			return;
 		}
 		MediaStore.Page page = store.list(request.bucket(), request.prefix(), request.startAfter(), pageSize);
-		List<MediaRegenerationRequestedV1> perObject = page.keys().stream()
-			.filter(key -> !key.endsWith("/")) // folder markers are no uploads
-			.map(key -> MediaRegenerationRequestedV1.one(request.bucket(), key, request.reason()))
-			.toList();
-		requests.request(perObject);
-		if (page.truncated() && !page.keys().isEmpty()) {
-			requests.request(List.of(request.continueAfter(page.keys().get(page.keys().size() - 1))));
-		}
+		List<MediaRegenerationRequestedV1> next = request.page(page.keys(), page.truncated());
+		requests.request(next);
+		long perObject = next.stream().filter(r -> !r.bulk()).count();
 		log.info("regeneration ({}) of {}{}: {} object(s) after {}{}", request.reason(), request.bucket(),
-				request.prefix() == null ? "" : "/" + request.prefix() + "*", perObject.size(),
+				request.prefix() == null ? "" : "/" + request.prefix() + "*", perObject,
 				request.startAfter() == null ? "the start" : request.startAfter(),
 				page.truncated() ? ", more to come" : ", done");
 	}

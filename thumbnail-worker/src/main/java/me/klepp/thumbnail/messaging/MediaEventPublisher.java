@@ -1,6 +1,5 @@
 package me.klepp.thumbnail.messaging;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,10 +8,10 @@ import me.klepp.events.EventCodec;
 import me.klepp.events.EventEnvelope;
 import me.klepp.events.KleppEvent;
 import me.klepp.events.MediaRegenerationRequestedV1;
+import me.klepp.messaging.SqsBatches;
 import me.klepp.thumbnail.ThumbnailProperties;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * Sends versioned klepp events as CloudEvents JSON: results to the metadata ingestor's queue, and regeneration
@@ -42,22 +41,9 @@ public class MediaEventPublisher {
 
 	/** Queues the requests for this worker; returns once SQS has accepted every one of them. */
 	public void request(List<MediaRegenerationRequestedV1> requests) {
-		String url = queueUrl(properties.requestsQueue());
-		for (int from = 0; from < requests.size(); from += 10) { // SQS takes at most 10 per batch
-			List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-			for (int i = from; i < Math.min(from + 10, requests.size()); i++) {
-				var request = requests.get(i);
-				entries.add(SendMessageBatchRequestEntry.builder()
-					.id(Integer.toString(i))
-					.messageBody(encode(request.key(), request))
-					.build());
-			}
-			var response = sqs.sendMessageBatch(batch -> batch.queueUrl(url).entries(entries)).join();
-			if (!response.failed().isEmpty()) {
-				throw new IllegalStateException("SQS refused " + response.failed().size() + " regeneration requests: "
-						+ response.failed().get(0).message());
-			}
-		}
+		SqsBatches.send(sqs, queueUrl(properties.requestsQueue()), requests.stream()
+			.map(request -> encode(request.key() != null ? request.key() : "bulk", request))
+			.toList());
 	}
 
 	private String encode(String subject, KleppEvent event) {
