@@ -154,6 +154,15 @@ class RenditionBenchmark {
 				copies.add(System.nanoTime() - began);
 				Files.delete(copy);
 			}
+			// where the worker's time goes: the remux alone, local file to local file, as the job runs it
+			List<Long> local = new ArrayList<>();
+			for (int i = 0; i < RUNS; i++) {
+				long began = System.nanoTime();
+				renditions.make(clip, target.resolve("benchmark-remux.mp4"));
+				local.add(System.nanoTime() - began);
+			}
+			Files.deleteIfExists(target.resolve("benchmark-remux.mp4"));
+			System.out.println("  the remux alone (probe, remux with faststart, check; local disk): " + seconds(local));
 			double size = Files.size(clip) / (double) MIB;
 			double oursS = median(ours) / 1e9;
 			double copyS = median(copies) / 1e9;
