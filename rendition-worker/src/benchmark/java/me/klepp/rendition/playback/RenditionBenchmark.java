@@ -162,7 +162,7 @@ class RenditionBenchmark {
 				local.add(System.nanoTime() - began);
 			}
 			Files.deleteIfExists(target.resolve("benchmark-remux.mp4"));
-			System.out.println("  the remux alone (probe, remux with faststart, check; local disk): " + seconds(local));
+			System.out.println("  the remux alone (probe, remux with the index written first, check; local disk): " + seconds(local));
 			double size = Files.size(clip) / (double) MIB;
 			double oursS = median(ours) / 1e9;
 			double copyS = median(copies) / 1e9;

@@ -85,6 +85,23 @@ class RenditionsTest {
 	}
 
 	@Test
+	void aRemuxWritesTheIndexFirstAndStillDoesWhenTheSpaceKeptForItIsTooSmall() throws Exception {
+		Path source = corpus("h264 mp4, index last, aac");
+		SourceProbe probe = Probes.probe(source);
+		assertThat(Remuxer.indexReserve(probe)).as("space kept for a 2 s clip's index").isBetween(64 * 1024L, 80 * 1024L);
+
+		for (long reserve : new long[] { Remuxer.indexReserve(probe), 256 }) {
+			Path target = dir.resolve("remuxed-" + reserve + ".mp4");
+			Remuxer.remux(source, probe, target, TimeLimit.start(java.time.Duration.ofMinutes(1)), reserve);
+
+			SourceProbe made = Probes.probe(target);
+			assertThat(made.indexFirst()).as("index first with %d bytes kept for it", reserve).isTrue();
+			assertThat(made.durationUs() / 1e6).isCloseTo(probe.durationUs() / 1e6, within(0.1));
+			assertThat(made.hasAudio()).isTrue();
+		}
+	}
+
+	@Test
 	void aTranscodeIsCappedInSizeAndFrameRateAndNeverUpscaled() throws Exception {
 		Path big = Clips.generated(dir, "big.mkv", "mkv", "vp9", 640, 360, 1, 50, false);
 		Renditions capped = new Renditions(new RenditionProperties(180, 25, null, null, null, null, null, null, null));
