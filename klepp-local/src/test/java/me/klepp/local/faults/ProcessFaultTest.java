@@ -168,6 +168,10 @@ class ProcessFaultTest {
 		assertThat(stack.s3Client().headObject(h -> h.bucket(KleppResources.DERIVED_BUCKET).key(ready.renditionKey()))
 			.contentLength()).isEqualTo(ready.sizeBytes());
 		assertThat(messages(stack, KleppResources.deadLetterQueue(KleppResources.RENDITION_UPLOADS_QUEUE))).isZero();
+		// the killed worker's job directory (source and half a rendition) was removed by the next one
+		try (var left = Files.list(workDir)) {
+			assertThat(left.toList()).isEmpty();
+		}
 	}
 
 	private ServiceProcess startRenditionWorker(Path workDir) throws Exception {

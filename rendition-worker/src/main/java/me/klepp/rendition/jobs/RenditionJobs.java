@@ -2,7 +2,6 @@ package me.klepp.rendition.jobs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -40,11 +39,15 @@ class RenditionJobs {
 
 	private final WorkerProperties properties;
 
-	RenditionJobs(MediaObjects objects, Renditions renditions, EventPublisher events, WorkerProperties properties) {
+	private final JobDirectories directories;
+
+	RenditionJobs(MediaObjects objects, Renditions renditions, EventPublisher events, WorkerProperties properties,
+			JobDirectories directories) {
 		this.objects = objects;
 		this.renditions = renditions;
 		this.events = events;
 		this.properties = properties;
+		this.directories = directories;
 	}
 
 	/**
@@ -88,12 +91,8 @@ class RenditionJobs {
 					+ properties.maxSourceSize().toBytes());
 			return;
 		}
-		Path dir = workDir();
-		try {
-			run(upload, dir, attempt);
-		}
-		finally {
-			deleteQuietly(dir);
+		try (JobDirectories.Job job = directories.create()) {
+			run(upload, job.dir(), attempt);
 		}
 	}
 
@@ -137,28 +136,6 @@ class RenditionJobs {
 		log.info("no rendition of {}: {}", upload.key(), reason);
 		events.publish(upload.key(),
 				new RenditionFailedV1(objects.mediaBucket(), upload.key(), upload.unquotedETag(), reason));
-	}
-
-	private Path workDir() {
-		try {
-			return properties.workDir() == null ? Files.createTempDirectory("klepp-rendition-")
-					: Files.createTempDirectory(Files.createDirectories(properties.workDir()), "job-");
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("no room for a job", e);
-		}
-	}
-
-	private static void deleteQuietly(Path dir) {
-		try (var files = Files.list(dir)) {
-			for (Path file : files.toList()) {
-				Files.deleteIfExists(file);
-			}
-			Files.deleteIfExists(dir);
-		}
-		catch (IOException e) {
-			log.warn("could not remove {}: {}", dir, e.toString());
-		}
 	}
 
 }

@@ -17,7 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param eventSource       CloudEvents {@code source} of its events
  * @param concurrency       jobs at once per process (a transcode takes about a core)
  * @param maxSourceSize     uploads larger than this get no rendition (failed, with a reason)
- * @param workDir           where sources and renditions are kept while a job runs; empty: the system's temp
+ * @param workDir           where sources and renditions are kept while a job runs (a locked directory a job;
+ *                          those of a killed worker are removed at start); empty: the system's temp
  * @param partSize          multipart upload part size of renditions
  * @param maxAttempts       deliveries before a job that keeps failing transiently is reported failed
  * @param retryBackoff      delay before a failed message returns, doubling with each delivery
