@@ -19,6 +19,7 @@ import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
 import me.klepp.events.PreviewReadyV1;
 import me.klepp.events.RenditionFailedV1;
+import me.klepp.events.RenditionProgressedV1;
 import me.klepp.events.RenditionReadyV1;
 import me.klepp.events.s3.S3NotificationWriter;
 import me.klepp.events.s3.S3ObjectEvent;
@@ -421,6 +422,33 @@ class WorkerResultsTest {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(renditionRow(key))
 			.containsEntry("rendition_state", null)
 			.containsEntry("rendition_key", null));
+	}
+
+	@Test
+	void transcodingProgressOfTheCurrentVersionIsKeptNeverBackwardsAndNotAfterTheResult() {
+		String key = pendingFile();
+		sendUpload(key, ETAG, "00A0");
+		await().atMost(Duration.ofSeconds(30)).until(() -> ETAG.equals(row(key).get("etag")));
+
+		send(new RenditionProgressedV1(KleppResources.MEDIA_BUCKET, key, ETAG, 30));
+		await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(30).equals(progressRow(key).get("rendition_progress")));
+		// late or out of order: an earlier report, one about another version
+		send(new RenditionProgressedV1(KleppResources.MEDIA_BUCKET, key, ETAG, 20));
+		send(new RenditionProgressedV1(KleppResources.MEDIA_BUCKET, key, NEWER_ETAG, 90));
+		awaitMediaEventsDrained();
+		assertThat(progressRow(key)).containsEntry("rendition_progress", 30).containsEntry("rendition_progress_etag", ETAG);
+
+		send(rendition(key, ETAG, RenditionReadyV1.TRANSCODE, DerivedKeys.playable(key)));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(renditionRow(key)).containsEntry("rendition_state", "ready"));
+		send(new RenditionProgressedV1(KleppResources.MEDIA_BUCKET, key, ETAG, 60));
+		awaitMediaEventsDrained();
+		assertThat(progressRow(key)).containsEntry("rendition_progress", 30);
+	}
+
+	private Map<String, Object> progressRow(String key) {
+		return jdbc.sql("select rendition_progress, rendition_progress_etag from media_file where object_key = :key")
+			.param("key", key).query().singleRow();
 	}
 
 	private static RenditionReadyV1 rendition(String key, String etag, String decision, String renditionKey) {

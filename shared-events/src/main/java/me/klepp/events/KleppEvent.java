@@ -6,5 +6,6 @@ package me.klepp.events;
  * record (…V2) next to the old one, so consumers can keep reading what producers still send.
  */
 public sealed interface KleppEvent permits MediaProcessedV1, MediaProcessingFailedV1,
-        MediaRegenerationRequestedV1, RenditionReadyV1, RenditionFailedV1, PreviewReadyV1 {
+        MediaRegenerationRequestedV1, RenditionReadyV1, RenditionFailedV1, PreviewReadyV1,
+        RenditionProgressedV1 {
 }

@@ -99,7 +99,18 @@ class EventCodecGoldenTest {
                             "alice/2026/01/ShareX_Ab Cdé.mp4/preview.mp4",
                             480,
                             270,
-                            3_000L)));
+                            3_000L)),
+            RenditionProgressedV1.TYPE, new EventEnvelope<>(
+                    "5e0b3c1a-7d2f-4a8e-9b6c-3f1e2d4a5b6c",
+                    "/klepp/rendition-worker",
+                    RenditionProgressedV1.TYPE,
+                    Instant.parse("2026-01-01T12:05:00Z"),
+                    "alice/2026/01/OBS 2026-01-01 12-00-00.mkv",
+                    new RenditionProgressedV1(
+                            "klepp-media",
+                            "alice/2026/01/OBS 2026-01-01 12-00-00.mkv",
+                            "9e107d9d372bb6826bd81d3542a419d6",
+                            40)));
 
     private final EventCodec codec = new EventCodec();
 
@@ -110,7 +121,8 @@ class EventCodecGoldenTest {
     @Test
     void finds_every_event_type() {
         assertThat(eventTypes()).containsExactlyInAnyOrder(MediaProcessedV1.TYPE, MediaProcessingFailedV1.TYPE,
-                MediaRegenerationRequestedV1.TYPE, RenditionReadyV1.TYPE, RenditionFailedV1.TYPE, PreviewReadyV1.TYPE);
+                MediaRegenerationRequestedV1.TYPE, RenditionReadyV1.TYPE, RenditionFailedV1.TYPE, PreviewReadyV1.TYPE,
+                RenditionProgressedV1.TYPE);
     }
 
     @ParameterizedTest

@@ -11,7 +11,7 @@ class EventCodecRejectionTest {
 
     private static final String SUPPORTED = "supported: me.klepp.media.preview-ready.v1, me.klepp.media.processed.v1, "
             + "me.klepp.media.processing-failed.v1, me.klepp.media.regeneration-requested.v1, "
-            + "me.klepp.media.rendition-failed.v1, "
+            + "me.klepp.media.rendition-failed.v1, me.klepp.media.rendition-progressed.v1, "
             + "me.klepp.media.rendition-ready.v1";
 
     private final EventCodec codec = new EventCodec();

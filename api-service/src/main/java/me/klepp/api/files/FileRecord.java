@@ -14,15 +14,22 @@ record FileRecord(UUID id, String key, String displayName, boolean hidden, Offse
 		String previewKey, OffsetDateTime processedAt, String sortValue, String[] tagNames, String[] likerNames,
 		String[] likerAvatarKeys, Rendition rendition) {
 
-	/** What the rendition worker reported (V12); {@code state} null until it did. */
+	/**
+	 * What the rendition worker reported (V12); {@code state} null until it did.
+	 *
+	 * @param progress how far the transcode of the current version has got (V15), percent; null when unknown
+	 */
 	record Rendition(String state, String etag, String decision, String key, String error, Long size, Integer width,
-			Integer height) {
+			Integer height, Integer progress) {
 
 		static Rendition of(Readable row) {
+			String current = row.get("etag", String.class);
+			Integer progress = current != null && current.equals(row.get("rendition_progress_etag", String.class))
+					? row.get("rendition_progress", Integer.class) : null;
 			return new Rendition(row.get("rendition_state", String.class), row.get("rendition_etag", String.class),
 					row.get("rendition_decision", String.class), row.get("rendition_key", String.class),
 					row.get("rendition_error", String.class), row.get("rendition_size", Long.class),
-					row.get("rendition_width", Integer.class), row.get("rendition_height", Integer.class));
+					row.get("rendition_width", Integer.class), row.get("rendition_height", Integer.class), progress);
 		}
 
 		boolean ready() {

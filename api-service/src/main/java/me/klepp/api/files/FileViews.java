@@ -107,14 +107,14 @@ class FileViews {
 		}
 		var rendition = file.rendition();
 		if (rendition.state() == null) {
-			return new VideoView.PlaybackView("transcoding", null, null, null, null, null, null);
+			return new VideoView.PlaybackView("transcoding", null, null, null, null, null, null, rendition.progress());
 		}
 		return switch (rendition.state()) {
 			case "original" -> new VideoView.PlaybackView("original", rendition.width(), rendition.height(),
-					file.videoCodec(), file.size(), rendition.decision(), null);
+					file.videoCodec(), file.size(), rendition.decision(), null, null);
 			case "ready" -> new VideoView.PlaybackView("ready", rendition.width(), rendition.height(), "h264",
-					rendition.size(), rendition.decision(), null);
-			default -> new VideoView.PlaybackView("failed", null, null, null, null, null, rendition.error());
+					rendition.size(), rendition.decision(), null, null);
+			default -> new VideoView.PlaybackView("failed", null, null, null, null, null, rendition.error(), null);
 		};
 	}
 

@@ -25,9 +25,12 @@ public record VideoView(String path, @JsonProperty("display_name") String displa
 	 * @param state {@code original} (as uploaded), {@code ready} (the rendition {@code uri} points at),
 	 * {@code transcoding} (not yet decided or made: {@code uri} is the original), {@code failed}
 	 * @param decision {@code original}, {@code remux} or {@code transcode}; null until decided
+	 * @param progress while {@code transcoding}: how much of the clip is done, percent, once the worker said so;
+	 * null otherwise
 	 */
 	public record PlaybackView(String state, Integer width, Integer height,
-			@JsonProperty("video_codec") String videoCodec, Long size, String decision, String error) {
+			@JsonProperty("video_codec") String videoCodec, Long size, String decision, String error,
+			Integer progress) {
 	}
 
 	public record UserView(String name, @JsonProperty("thumbnail_uri") String thumbnailUri) {

@@ -59,12 +59,28 @@ class PlayableRenditionsTest extends ApiIntegrationTest {
 		assertThat(redirect.statusCode()).isEqualTo(302);
 		assertThat(redirect.headers().firstValue("Cache-Control").orElseThrow()).contains("public");
 
-		JsonNode mine = json(api.as(alice).get().uri("/api/v2/files?username=" + alice + "&media=video").exchange()
-			.expectStatus().isOk().expectBody().returnResult().getResponseBody());
-		JsonNode transcoding = mine.get("response").findParents("path").stream()
-			.filter(v -> v.get("path").asString().equals(waiting)).findFirst().orElseThrow();
+		JsonNode transcoding = mine(alice, waiting);
 		assertThat(transcoding.get("playback").get("state").asString()).isEqualTo("transcoding");
+		assertThat(transcoding.get("playback").get("progress").isNull()).as("no progress reported yet").isTrue();
 		assertThat(transcoding.get("uri").asString()).isEqualTo(transcoding.get("original_uri").asString());
+
+		// the worker reported 40% of the current version (the ingestor's write); then of a version since overwritten
+		progress(waiting, 40, "etag");
+		assertThat(mine(alice, waiting).get("playback").get("progress").asInt()).isEqualTo(40);
+		progress(waiting, 90, "an older version");
+		assertThat(mine(alice, waiting).get("playback").get("progress").isNull()).isTrue();
+	}
+
+	private JsonNode mine(String owner, String path) {
+		JsonNode mine = json(api.as(owner).get().uri("/api/v2/files?username=" + owner + "&media=video").exchange()
+			.expectStatus().isOk().expectBody().returnResult().getResponseBody());
+		return mine.get("response").findParents("path").stream()
+			.filter(v -> v.get("path").asString().equals(path)).findFirst().orElseThrow();
+	}
+
+	private void progress(String key, int percent, String etag) {
+		db.sql("update media_file set rendition_progress = :p, rendition_progress_etag = :e where object_key = :k")
+			.bind("p", percent).bind("e", etag).bind("k", key).then().block();
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import me.klepp.devstack.KleppResources;
 import me.klepp.events.EventCodec;
 import me.klepp.devstack.media.SampleMedia;
 import me.klepp.events.MediaProcessedV1;
+import me.klepp.events.RenditionProgressedV1;
 import me.klepp.events.RenditionReadyV1;
 import me.klepp.events.s3.S3NotificationWriter;
 import me.klepp.events.s3.S3ObjectEvent;
@@ -149,17 +150,20 @@ class ProcessFaultTest {
 			assertThat(inFlight(stack, KleppResources.RENDITION_UPLOADS_QUEUE)).isEqualTo(1);
 			worker.kill();
 		}
-		assertThat(renditionReports(key)).as("nothing reported by the killed worker").isEmpty();
+		assertThat(renditionReports(key, new ArrayList<>())).as("no result from the killed worker").isEmpty();
 		assertThat(derivedObjects(key)).isEmpty();
 
 		List<RenditionReadyV1> reports = new ArrayList<>();
+		List<Integer> progress = new ArrayList<>();
 		try (ServiceProcess worker = startRenditionWorker(workDir)) {
 			await().atMost(Duration.ofSeconds(180)).until(() -> {
-				reports.addAll(renditionReports(key));
+				reports.addAll(renditionReports(key, progress));
 				return !reports.isEmpty() && messages(stack, KleppResources.RENDITION_UPLOADS_QUEUE) == 0;
 			});
 		}
-		reports.addAll(renditionReports(key));
+		reports.addAll(renditionReports(key, progress));
+		// the redone transcode said how far it got, a tenth at a time (SQS may reorder them)
+		assertThat(progress).isNotEmpty().allMatch(percent -> percent % 10 == 0 && percent > 0 && percent <= 100);
 		assertThat(reports).hasSize(1);
 		RenditionReadyV1 ready = reports.get(0);
 		assertThat(ready.decision()).isEqualTo(RenditionReadyV1.TRANSCODE);
@@ -177,6 +181,7 @@ class ProcessFaultTest {
 	private ServiceProcess startRenditionWorker(Path workDir) throws Exception {
 		return ServiceProcess.start(RenditionWorkerApplication.class, stack.springProperties(),
 				"--klepp.rendition.work-dir=" + workDir, "--klepp.rendition.retry-backoff=2s",
+				"--klepp.rendition.progress-interval=0s",
 				"--klepp.rendition.visibility-timeout=" + VISIBILITY_SECONDS + "s", "--klepp.rendition.poll-timeout=2s");
 	}
 
@@ -187,8 +192,8 @@ class ProcessFaultTest {
 		}
 	}
 
-	/** The rendition reports about {@code key} on the ingestor's queue, taken off it. */
-	private static List<RenditionReadyV1> renditionReports(String key) {
+	/** The rendition results about {@code key} on the ingestor's queue, taken off it; its progress into the list. */
+	private static List<RenditionReadyV1> renditionReports(String key, List<Integer> progress) {
 		EventCodec codec = new EventCodec();
 		String url = stack.queueUrl(KleppResources.MEDIA_EVENTS_QUEUE);
 		List<RenditionReadyV1> reports = new ArrayList<>();
@@ -197,6 +202,9 @@ class ProcessFaultTest {
 			var event = codec.decode(message.body());
 			if (event.data() instanceof RenditionReadyV1 ready && ready.key().equals(key)) {
 				reports.add(ready);
+			}
+			if (event.data() instanceof RenditionProgressedV1 progressed && progressed.key().equals(key)) {
+				progress.add(progressed.percent());
 			}
 			if (key.equals(event.subject())) {
 				stack.sqsClient().deleteMessage(d -> d.queueUrl(url).receiptHandle(message.receiptHandle()));

@@ -8,6 +8,7 @@ import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
 import me.klepp.events.PreviewReadyV1;
 import me.klepp.events.RenditionFailedV1;
+import me.klepp.events.RenditionProgressedV1;
 import me.klepp.events.RenditionReadyV1;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -81,6 +82,14 @@ public class MediaCatalog {
 			  and not (rendition_state in ('original', 'ready') and rendition_etag is not distinct from :etag)""";
 
 	/** The row knows the result's version, or none yet. */
+	// Progress of the current version only, never after its result, never backwards (reports may come out of order).
+	private static final String WRITE_RENDITION_PROGRESS = """
+			update media_file
+			set rendition_progress = :percent, rendition_progress_etag = :etag
+			where object_key = :key and (etag is null or etag = :etag)
+			  and not (rendition_state is not null and rendition_etag is not distinct from :etag)
+			  and (rendition_progress_etag is distinct from :etag or rendition_progress < :percent)""";
+
 	private static final String THIS_VERSION = "(etag is null or etag = :etag)";
 
 	/** The row still knows the version it knew when S3 was asked. */
@@ -165,6 +174,21 @@ public class MediaCatalog {
 			.params(versionParams(failed.key(), failed.etag(), rowEtag))
 			.update();
 		return written > 0 ? Recording.RECORDED_NOW : unwritten(failed.key(), failed.etag());
+	}
+
+	/**
+	 * How far the transcode of the object's current version has got. A report about another version, or after the
+	 * result, or behind an earlier one, changes nothing: it is only for people waiting.
+	 *
+	 * @return whether the row took it
+	 */
+	@Transactional
+	public boolean recordRenditionProgress(RenditionProgressedV1 progressed) {
+		return jdbc.sql(WRITE_RENDITION_PROGRESS)
+			.param("percent", progressed.percent())
+			.param("etag", progressed.etag())
+			.param("key", progressed.key())
+			.update() > 0;
 	}
 
 	private static Map<String, Object> versionParams(String key, String etag, String rowEtag) {

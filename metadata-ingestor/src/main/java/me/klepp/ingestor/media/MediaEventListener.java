@@ -9,6 +9,7 @@ import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
 import me.klepp.events.PreviewReadyV1;
 import me.klepp.events.RenditionFailedV1;
+import me.klepp.events.RenditionProgressedV1;
 import me.klepp.events.RenditionReadyV1;
 import me.klepp.ingestor.catalog.MediaCatalog;
 import me.klepp.ingestor.catalog.MediaCatalog.Recording;
@@ -105,6 +106,13 @@ class MediaEventListener {
 			String reason = checks.check(failed);
 			if (accept(failed.key(), failed.etag(), rowEtag -> catalog.recordRenditionFailed(failed, reason, rowEtag))) {
 				log.info("no rendition of {}: {}", failed.key(), reason);
+			}
+		}
+		else if (envelope.data() instanceof RenditionProgressedV1 progressed) {
+			MessageHandling.aboutFile(progressed.key());
+			checks.check(progressed);
+			if (catalog.recordRenditionProgress(progressed)) {
+				log.debug("transcode of {} at {}%", progressed.key(), progressed.percent());
 			}
 		}
 		else {

@@ -9,6 +9,7 @@ import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.MediaProcessingFailedV1;
 import me.klepp.events.PreviewReadyV1;
 import me.klepp.events.RenditionFailedV1;
+import me.klepp.events.RenditionProgressedV1;
 import me.klepp.events.RenditionReadyV1;
 import me.klepp.ingestor.storage.S3Properties;
 import me.klepp.messaging.RejectedMessageException;
@@ -102,6 +103,10 @@ class ResultChecks {
 	}
 
 	/** @return the reason, as the catalog stores it */
+	void check(RenditionProgressedV1 progressed) {
+		checkObject(progressed.bucket(), progressed.key(), progressed.etag());
+	}
+
 	String check(RenditionFailedV1 failed) {
 		return check(new MediaProcessingFailedV1(failed.bucket(), failed.key(), failed.etag(), failed.reason()));
 	}

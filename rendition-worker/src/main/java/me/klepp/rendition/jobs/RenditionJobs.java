@@ -9,6 +9,7 @@ import me.klepp.events.DerivedKeys;
 import me.klepp.events.MediaKinds;
 import me.klepp.events.MediaProcessedV1;
 import me.klepp.events.RenditionFailedV1;
+import me.klepp.events.RenditionProgressedV1;
 import me.klepp.events.RenditionReadyV1;
 import me.klepp.events.s3.S3ObjectEvent;
 import me.klepp.rendition.playback.Decision;
@@ -104,7 +105,9 @@ class RenditionJobs {
 				log.info("{} changed while it was read; skipped (its new version has its own event)", upload.key());
 				return;
 			}
-			Rendition rendition = renditions.make(source, dir.resolve("playable.mp4"));
+			Rendition rendition = renditions.make(source, dir.resolve("playable.mp4"), percent -> events.publish(
+					upload.key(), new RenditionProgressedV1(objects.mediaBucket(), upload.key(), upload.unquotedETag(),
+							percent)));
 			String renditionKey = null;
 			if (rendition.file() != null) {
 				renditionKey = DerivedKeys.playable(upload.key());

@@ -22,21 +22,25 @@ final class FfmpegProcess {
 	private FfmpegProcess() {
 	}
 
-	static void run(List<String> arguments, TimeLimit limit) throws RenditionException {
+	static void run(List<String> arguments, TimeLimit limit, Progress progress) throws RenditionException {
 		String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
 		long seconds = Math.max(1, limit.remaining().toSeconds() + 1);
 		// -timelimit: should the worker die without ending it, the process still ends by itself at the limit
 		List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
-				"-timelimit", Long.toString(seconds)));
+				"-timelimit", Long.toString(seconds), "-nostats", "-progress", "pipe:1"));
 		command.addAll(arguments);
 		Path log = null;
 		Process process = null;
 		try {
 			log = Files.createTempFile("klepp-ffmpeg-", ".log");
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+			ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
 			// the executable finds FFmpeg's libraries beside it, where JavaCPP unpacked them
 			builder.environment().put("LD_LIBRARY_PATH", Path.of(ffmpeg).getParent().toString());
 			process = builder.start();
+			Process started = process;
+			Thread reader = new Thread(() -> readProgress(started, progress), "ffmpeg-progress");
+			reader.setDaemon(true);
+			reader.start();
 			long waitMs = Math.max(0, limit.remaining().toMillis());
 			if (!process.waitFor(waitMs, TimeUnit.MILLISECONDS)) {
 				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -65,6 +69,25 @@ final class FfmpegProcess {
 					// a temporary file; the system's temp cleaning takes it
 				}
 			}
+		}
+	}
+
+	/** ffmpeg's progress lines on its standard output, until it closes it. */
+	private static void readProgress(Process process, Progress progress) {
+		try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+				StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = lines.readLine()) != null) {
+				try {
+					progress.line(line);
+				}
+				catch (RuntimeException e) {
+					// a report that could not be sent; keep reading, or ffmpeg would block on a full pipe
+				}
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			// progress is for people waiting; the transcode's own outcome is what counts
 		}
 	}
 

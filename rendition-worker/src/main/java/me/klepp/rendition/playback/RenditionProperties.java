@@ -22,10 +22,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timeLimit    the time one remux or transcode may take, at least: a clip gets this plus
  *                     {@code timeLimitPerMinute} per minute it lasts; past it the job stops and is retried
  * @param timeLimitPerMinute added to {@code timeLimit} per minute of the clip
+ * @param progressInterval a transcode reports how far it got at most this often (and every tenth of the clip)
  */
 @ConfigurationProperties("klepp.rendition")
 public record RenditionProperties(Integer maxLines, Integer maxFps, String videoEncoder, String preset,
-		Integer crf, Double bitsPerPixel, Integer audioBitrate, Duration timeLimit, Duration timeLimitPerMinute) {
+		Integer crf, Double bitsPerPixel, Integer audioBitrate, Duration timeLimit, Duration timeLimitPerMinute,
+		Duration progressInterval) {
 
 	/** The presets libx264 knows, fastest first. */
 	private static final java.util.List<String> PRESETS = java.util.List.of("ultrafast", "superfast", "veryfast",
@@ -41,6 +43,7 @@ public record RenditionProperties(Integer maxLines, Integer maxFps, String video
 		audioBitrate = audioBitrate == null ? 160_000 : audioBitrate;
 		timeLimit = timeLimit == null ? Duration.ofMinutes(2) : timeLimit;
 		timeLimitPerMinute = timeLimitPerMinute == null ? Duration.ofMinutes(2) : timeLimitPerMinute;
+		progressInterval = progressInterval == null ? Duration.ofSeconds(5) : progressInterval;
 		if (!PRESETS.contains(preset) || crf < 0 || crf > 51) {
 			throw new IllegalArgumentException("klepp.rendition: preset one of " + PRESETS + " and crf 0–51, not "
 					+ preset + " and " + crf);
@@ -53,7 +56,7 @@ public record RenditionProperties(Integer maxLines, Integer maxFps, String video
 	}
 
 	public static RenditionProperties defaults() {
-		return new RenditionProperties(null, null, null, null, null, null, null, null, null);
+		return new RenditionProperties(null, null, null, null, null, null, null, null, null, null);
 	}
 
 	/** The time a clip lasting {@code durationUs} may take to remux or transcode. */

@@ -25,6 +25,15 @@ public final class Renditions {
 	 * @param target where an MP4 is written when one is needed (replaced if it exists)
 	 */
 	public Rendition make(Path source, Path target) throws RenditionException {
+		return make(source, target, percent -> {
+		});
+	}
+
+	/**
+	 * As {@link #make(Path, Path)}; a transcode tells {@code progress} how much of the clip it has done (0 to 100),
+	 * now and then.
+	 */
+	public Rendition make(Path source, Path target, java.util.function.IntConsumer progress) throws RenditionException {
 		SourceProbe probe = Probes.probe(source);
 		Decision decision = PlaybackPolicy.decide(probe);
 		TimeLimit limit = TimeLimit.start(properties.timeLimit(probe.durationUs()));
@@ -34,7 +43,7 @@ public final class Renditions {
 						probe.durationUs(), size(source));
 			}
 			case REMUX -> Remuxer.remux(source, probe, target, limit);
-			case TRANSCODE -> transcoder.transcode(source, probe, target, limit);
+			case TRANSCODE -> transcoder.transcode(source, probe, target, limit, progress);
 		}
 		SourceProbe made = Probes.probe(target);
 		Decision check = PlaybackPolicy.decide(made);

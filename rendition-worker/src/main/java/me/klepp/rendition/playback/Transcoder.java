@@ -36,8 +36,10 @@ final class Transcoder {
 		return Math.min(fps, properties.maxFps());
 	}
 
-	void transcode(Path source, SourceProbe probe, Path target, TimeLimit limit) throws RenditionException {
-		FfmpegProcess.run(arguments(source, probe, target), limit);
+	void transcode(Path source, SourceProbe probe, Path target, TimeLimit limit,
+			java.util.function.IntConsumer progress) throws RenditionException {
+		FfmpegProcess.run(arguments(source, probe, target), limit,
+				new Progress(probe.durationUs(), properties.progressInterval(), progress));
 	}
 
 	/** The {@code ffmpeg} arguments of the transcode (the benchmark runs the same ones by hand). */

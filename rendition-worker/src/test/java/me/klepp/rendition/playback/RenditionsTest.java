@@ -102,9 +102,25 @@ class RenditionsTest {
 	}
 
 	@Test
+	void aTranscodeSaysHowFarItGotAndARemuxNeedsNot() throws Exception {
+		Renditions reporting = new Renditions(new RenditionProperties(null, null, null, null, null, null, null, null,
+				null, java.time.Duration.ZERO));
+		java.util.List<Integer> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		reporting.make(corpus("hevc mkv"), dir.resolve("p.mp4"), reported::add);
+
+		assertThat(reported).as("percentages of the clip done").isNotEmpty().isSorted().doesNotHaveDuplicates()
+			.allMatch(percent -> percent >= 10 && percent <= 100 && percent % 10 == 0);
+		assertThat(reported.get(reported.size() - 1)).isGreaterThanOrEqualTo(90);
+		reported.clear();
+		reporting.make(corpus("h264 mkv"), dir.resolve("r.mp4"), reported::add);
+		assertThat(reported).as("a remux takes as long as a copy").isEmpty();
+	}
+
+	@Test
 	void aTranscodeIsCappedInSizeAndFrameRateAndNeverUpscaled() throws Exception {
 		Path big = Clips.generated(dir, "big.mkv", "mkv", "vp9", 640, 360, 1, 50, false);
-		Renditions capped = new Renditions(new RenditionProperties(180, 25, null, null, null, null, null, null, null));
+		Renditions capped = new Renditions(new RenditionProperties(180, 25, null, null, null, null, null, null, null, null));
 
 		Rendition rendition = capped.make(big, dir.resolve("capped.mp4"));
 
