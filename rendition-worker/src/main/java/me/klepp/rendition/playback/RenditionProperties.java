@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param videoEncoder FFmpeg's H.264 encoder: {@code libx264} (the default, ADR 19) or {@code libopenh264}, which
  *                     is also in the LGPL build of JavaCV's FFmpeg
  * @param preset       libx264's speed preset ({@code ultrafast} … {@code veryslow}): slower presets give fewer bits
- *                     for the same picture; {@code veryfast} transcodes a 1080p60 clip at about real time on 2 cores
+ *                     for the same picture; {@code veryfast} transcodes 1080p60 at about 0.6 times real time on 2 cores
  * @param crf          libx264's constant rate factor: the quality kept, lower is better (18 near transparent,
  *                     23 x264's default); the bit rate follows the picture, capped by {@code bitsPerPixel}
  * @param bitsPerPixel video bit rate per pixel and frame: libx264's cap (with a buffer of two seconds),
