@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import me.klepp.devstack.media.FfmpegTool;
+
 /**
  * The benchmark's clips, made on the first run with the {@code ffmpeg} executable of the bundled FFmpeg build into
  * {@code target/benchmark-clips} and reused after that: a busy test pattern with noise, so that frames cost about
@@ -39,27 +41,23 @@ final class BenchmarkClips {
 		}
 		Path segment = dir.resolve("h264-1080p60-10s.mkv");
 		if (!Files.exists(segment)) {
-			Clips.ffmpeg(List.of("-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=60:duration=10", "-f", "lavfi",
+			FfmpegTool.run(List.of("-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=60:duration=10", "-f", "lavfi",
 					"-i", "sine=frequency=440:duration=10", "-vf", "noise=alls=30:allf=t", "-c:v", "libx264", "-preset",
 					"ultrafast", "-b:v", "100M", "-maxrate", "100M", "-bufsize", "200M", "-g", "120", "-pix_fmt",
 					"yuv420p", "-c:a", "aac", "-b:a", "160k", "-shortest", segment.toString()));
 		}
 		long loops = (1L << 30) / Files.size(segment) + 1;
-		Clips.ffmpeg(List.of("-stream_loop", Long.toString(loops - 1), "-i", segment.toString(), "-c", "copy",
+		FfmpegTool.run(List.of("-stream_loop", Long.toString(loops - 1), "-i", segment.toString(), "-c", "copy",
 				clip.toString()));
 		return clip;
 	}
 
 	private Path made(String name, String size, int fps, int seconds, String bitrate) {
 		Path clip = dir.resolve(name);
-		if (!Files.exists(clip)) {
-			Clips.ffmpeg(List.of("-f", "lavfi", "-i", "testsrc2=size=" + size + ":rate=" + fps + ":duration=" + seconds,
-					"-f", "lavfi", "-i", "sine=frequency=440:duration=" + seconds, "-vf", "noise=alls=8:allf=t", "-c:v",
-					"libx265", "-preset", "ultrafast", "-b:v", bitrate, "-x265-params",
-					"log-level=error:keyint=" + 2 * fps, "-pix_fmt", "yuv420p", "-tag:v", "hvc1", "-c:a", "aac", "-b:a",
-					"160k", "-shortest", "-movflags", "+faststart", clip.toString()));
-		}
-		return clip;
+		return Files.exists(clip) ? clip : FfmpegTool.pattern(clip, size, fps, seconds, true, "-vf",
+				"noise=alls=8:allf=t", "-c:v", "libx265", "-preset", "ultrafast", "-b:v", bitrate, "-x265-params",
+				"log-level=error:keyint=" + 2 * fps, "-pix_fmt", "yuv420p", "-tag:v", "hvc1", "-c:a", "aac", "-b:a",
+				"160k", "-shortest", "-movflags", "+faststart");
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import me.klepp.devstack.Devstack;
 import me.klepp.devstack.KleppResources;
+import me.klepp.devstack.media.FfmpegTool;
 import me.klepp.events.EventCodec;
 import me.klepp.events.RenditionReadyV1;
 import me.klepp.rendition.RenditionWorkerApplication;
@@ -93,7 +94,8 @@ class RenditionBenchmark {
 
 	private void transcode(String name, Path clip, Path work) throws Exception {
 		SourceProbe probe = Probes.probe(clip);
-		List<String> cli = cliTranscode(clip, probe, work.resolve("cli.mp4"));
+		// the worker's own ffmpeg arguments, run by hand (without the worker's time limit and progress)
+		List<String> cli = transcoder.arguments(clip, probe, work.resolve("cli.mp4"));
 		List<Long> ours = new ArrayList<>();
 		List<Long> theirs = new ArrayList<>();
 		Rendition rendition = null;
@@ -102,7 +104,7 @@ class RenditionBenchmark {
 			rendition = renditions.make(clip, work.resolve(clip.getFileName() + ".playable.mp4"));
 			ours.add(System.nanoTime() - began);
 			began = System.nanoTime();
-			Clips.ffmpeg(cli);
+			FfmpegTool.run(cli);
 			theirs.add(System.nanoTime() - began);
 		}
 		double oursS = median(ours) / 1e9;
@@ -118,11 +120,6 @@ class RenditionBenchmark {
 				+ " %.2fx real time on %d cores", name, oursS, theirsS, oursS / theirsS, seconds / oursS,
 				Runtime.getRuntime().availableProcessors()));
 		playable.put("transcode of " + name, rendition.file());
-	}
-
-	/** The worker's own ffmpeg arguments, for the executable run by hand (without the worker's time limit). */
-	private List<String> cliTranscode(Path clip, SourceProbe probe, Path out) {
-		return transcoder.arguments(clip, probe, out);
 	}
 
 	// ---- 2. remux through S3 ------------------------------------------------------------------------------------
@@ -248,10 +245,6 @@ class RenditionBenchmark {
 	}
 
 	// ---- helpers ------------------------------------------------------------------------------------------------
-
-	private static String format(double fps) {
-		return String.format(Locale.ROOT, "%.3f", fps);
-	}
 
 	private static String seconds(List<Long> nanos) {
 		return nanos.stream().map(n -> String.format(Locale.ROOT, "%.1f s", n / 1e9)).toList().toString();

@@ -35,7 +35,8 @@ final class Remuxer {
 			throws RenditionException {
 		try {
 			write(source, probe, target, limit, indexReserve);
-			if (Probes.probe(target).indexFirst()) {
+			// the box order alone says it; Renditions probes the finished file once, afterwards
+			if (IndexPosition.indexFirst(target)) {
 				return;
 			}
 		}

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import me.klepp.devstack.media.FfmpegTool;
 import me.klepp.devstack.media.SampleMedia;
@@ -29,11 +28,6 @@ final class Clips {
 	/** A clip {@code ffmpeg} writes from a 2 s test pattern (and a tone when {@code audio}) with these options. */
 	static Path cli(Path dir, String name, String size, int fps, boolean audio, String... options) {
 		return FfmpegTool.pattern(dir.resolve(name), size, fps, 2, audio, options);
-	}
-
-	/** Runs the {@code ffmpeg} executable of the FFmpeg build the worker links (same libraries, same encoders). */
-	static void ffmpeg(List<String> arguments) {
-		FfmpegTool.run(arguments);
 	}
 
 	/** The first half of {@code clip}: an upload cut off. */
